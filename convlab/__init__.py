@@ -1,0 +1,1 @@
+"""convlab: text-CNN convolution, computed live and checked three ways."""

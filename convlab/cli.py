@@ -1,0 +1,116 @@
+"""``python -m convlab``: the app's computations as commands, for scripts and checks.
+
+Commands call the same library functions as the pages. Bad input ends with
+exit status 2 and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import NoReturn
+
+from convlab import shapes
+from convlab.config import ACTIVATIONS, INITIALIZERS, ConvConfig
+from convlab.errors import InputError
+from convlab.vectors import DEFAULT_VECTORS, OOV_POLICIES, embed_sentence, load_builtin
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m convlab", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    eq = commands.add_parser(
+        "equivalence",
+        help="Conv1D vs Conv2D (n, D) vs NumPy on one sentence",
+        description="Embed a sentence, run Conv1D and its Conv2D twins on the same seeded "
+        "weights, and report shapes and the largest differences.",
+    )
+    eq.add_argument("--sentence", required=True, help="the sentence to embed")
+    eq.add_argument("--n", type=int, default=3, help="kernel_size (default 3)")
+    eq.add_argument("--filters", type=int, default=4, help="filters F (default 4)")
+    eq.add_argument("--seed", type=int, default=0, help="seed of the weights (default 0)")
+    eq.add_argument("--padding", choices=shapes.PADDINGS, default="valid")
+    eq.add_argument("--strides", type=int, default=1)
+    eq.add_argument("--dilation", type=int, default=1, help="dilation_rate")
+    eq.add_argument("--activation", choices=ACTIVATIONS, default="linear")
+    eq.add_argument("--init", choices=INITIALIZERS, default="glorot_uniform")
+    eq.add_argument("--dtype", choices=("float32", "float64"), default="float32")
+    eq.add_argument("--oov", choices=OOV_POLICIES, default="zero", help="out-of-vocabulary policy")
+    eq.add_argument("--json", action="store_true", help="print one JSON object")
+    return parser
+
+
+def equivalence(args: argparse.Namespace) -> dict:
+    """The ``equivalence`` command's result, as the JSON object it prints."""
+    cfg = ConvConfig(
+        n=args.n,
+        filters=args.filters,
+        padding=args.padding,
+        strides=args.strides,
+        dilation=args.dilation,
+        activation=args.activation,
+        init=args.init,
+        seed=args.seed,
+    )
+    vs = load_builtin(DEFAULT_VECTORS)
+    emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
+    words, dim = emb.matrix.shape
+    steps = cfg.steps(words)
+
+    from convlab import conv, equivalence  # TensorFlow: only once the input is known to be good
+
+    kernel, bias = conv.init_weights(cfg, dim)
+    result = equivalence.compare(emb.matrix, kernel, bias, cfg, args.dtype)
+    return {
+        "tokens": emb.tokens,
+        "oov": [t for t, hit in zip(emb.tokens, emb.found, strict=True) if not hit],
+        "embedding_shape": [words, dim],
+        "conv1d_kernel_shape": list(kernel.shape),
+        "conv2d_kernel_shape": list(kernel[:, :, None, :].shape),
+        "conv1d_output_shape": list(result.outputs["conv1d"].shape),
+        "conv2d_output_shape": list(result.outputs["conv2d"].shape),
+        "new_steps": steps,
+        "formula": cfg.formula(words),
+        "params": cfg.params(dim),
+        "max_abs_diff": result.max_abs_diff("conv1d", "conv2d"),
+        "max_abs_diff_numpy": result.max_abs_diff("conv1d", "numpy"),
+        "dtype": args.dtype,
+    }
+
+
+def _summary(report: dict) -> str:
+    return "\n".join(
+        [
+            f"tokens ({len(report['tokens'])}): {' '.join(report['tokens'])}",
+            f"out of vocabulary: {', '.join(report['oov']) or 'none'}",
+            f"embedding {tuple(report['embedding_shape'])}",
+            f"Conv1D kernel {tuple(report['conv1d_kernel_shape'])} -> output "
+            f"{tuple(report['conv1d_output_shape'])}, {report['params']:,} parameters",
+            f"Conv2D kernel {tuple(report['conv2d_kernel_shape'])} -> output "
+            f"{tuple(report['conv2d_output_shape'])}",
+            report["formula"],
+            f"max |Conv1D - Conv2D| = {report['max_abs_diff']:.3g}, "
+            f"max |Conv1D - NumPy| = {report['max_abs_diff_numpy']:.3g} ({report['dtype']})",
+        ]
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        report = equivalence(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(json.dumps(report, ensure_ascii=False) if args.json else _summary(report))
+    return 0

@@ -1,0 +1,131 @@
+"""Conv1D over a sentence and its two Conv2D twins, run as real Keras layers.
+
+Importing this module imports TensorFlow (seconds, hundreds of MB), so only
+the pages and commands that run a layer import it.
+
+The twins, for a (words, D) sentence matrix and a Conv1D kernel (n, D, F):
+
+- "image" form: the matrix is a one-channel image (1, words, D, 1) and the
+  kernel (n, D, 1, F) covers the whole width D, so it can only slide down;
+- "channels" form: the matrix is one row of pixels (1, 1, words, D) with D
+  channels and a (1, n) kernel, which is what Conv1D really is.
+
+"same" and "causal" padding are built by padding the word axis alone with
+``ZeroPadding2D`` and then convolving "valid": ``Conv2D(padding="same")``
+would pad the embedding axis as well (see :func:`conv2d_same`).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras
+import numpy as np
+
+from convlab.config import ConvConfig
+
+DTYPES = ("float32", "float64")
+
+
+def _initializer(cfg: ConvConfig) -> keras.initializers.Initializer:
+    if cfg.init == "ones":
+        return keras.initializers.Ones()
+    return keras.initializers.GlorotUniform(seed=cfg.seed)
+
+
+def init_weights(cfg: ConvConfig, dim: int) -> tuple[np.ndarray, np.ndarray]:
+    """The kernel (n, D, F) and bias (F,) of a freshly built, seeded Conv1D.
+
+    Built by Keras itself, so ``Conv1D(..., kernel_initializer=GlorotUniform(seed))``
+    in a notebook starts from exactly these numbers.
+    """
+    layer = keras.layers.Conv1D(cfg.filters, cfg.n, kernel_initializer=_initializer(cfg))
+    layer.build((None, None, dim))
+    kernel, bias = layer.get_weights()
+    return kernel, bias
+
+
+def _apply(layer: keras.layers.Layer, inputs: np.ndarray, weights: list[np.ndarray]) -> np.ndarray:
+    layer.build(inputs.shape)
+    layer.set_weights([w.astype(layer.dtype) for w in weights])
+    return np.asarray(layer(inputs))
+
+
+def conv1d(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+) -> np.ndarray:
+    """Keras Conv1D on the (1, words, D) batch; returns (1, new_steps, F)."""
+    layer = keras.layers.Conv1D(
+        cfg.filters,
+        cfg.n,
+        strides=cfg.strides,
+        padding=cfg.padding,
+        dilation_rate=cfg.dilation,
+        activation=cfg.activation,
+        dtype=dtype,
+    )
+    return _apply(layer, x[None].astype(dtype), [kernel, bias])
+
+
+def _pad_words(inputs: np.ndarray, before: int, after: int, axis: int) -> np.ndarray:
+    """Zero rows on the word axis (1 or 2) only; the embedding axis is left alone."""
+    if not before and not after:
+        return inputs
+    pads = [(0, 0), (0, 0)]
+    pads[axis - 1] = (before, after)
+    return np.asarray(keras.layers.ZeroPadding2D(tuple(pads), dtype=inputs.dtype)(inputs))
+
+
+def _conv2d_layer(
+    cfg: ConvConfig, kernel_size: tuple[int, int], axis: int, padding: str, dtype: str
+) -> keras.layers.Conv2D:
+    """Conv1D's settings on a Conv2D whose word axis is ``axis`` (1 or 2): (s, 1) or (1, s)."""
+    strides, dilation = [1, 1], [1, 1]
+    strides[axis - 1], dilation[axis - 1] = cfg.strides, cfg.dilation
+    return keras.layers.Conv2D(
+        cfg.filters,
+        kernel_size,
+        strides=tuple(strides),
+        dilation_rate=tuple(dilation),
+        padding=padding,
+        activation=cfg.activation,
+        dtype=dtype,
+    )
+
+
+def conv2d(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+) -> np.ndarray:
+    """Conv2D(F, (n, D)) on the (1, words, D, 1) image; returns (1, new_steps, 1, F)."""
+    words, dim = x.shape
+    image = x.reshape(1, words, dim, 1).astype(dtype)
+    inputs = _pad_words(image, *cfg.word_padding(words), axis=1)
+    layer = _conv2d_layer(cfg, (cfg.n, dim), axis=1, padding="valid", dtype=dtype)
+    return _apply(layer, inputs, [kernel[:, :, None, :], bias])
+
+
+def conv2d_channels(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+) -> np.ndarray:
+    """Conv2D(F, (1, n)) on (1, 1, words, D), D as channels; returns (1, 1, new_steps, F)."""
+    words, dim = x.shape
+    row = x.reshape(1, 1, words, dim).astype(dtype)
+    inputs = _pad_words(row, *cfg.word_padding(words), axis=2)
+    layer = _conv2d_layer(cfg, (1, cfg.n), axis=2, padding="valid", dtype=dtype)
+    return _apply(layer, inputs, [kernel[None], bias])
+
+
+def conv2d_same(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+) -> np.ndarray:
+    """The tempting but wrong twin: Conv2D(F, (n, D), padding="same") on (1, words, D, 1).
+
+    "same" pads both axes, so the (n, D) kernel also slides across D and the
+    output is (1, ⌈words/s⌉, D, F) instead of (1, new_steps, 1, F). Conv2D has
+    no "causal", so this is also what a causal Conv1D becomes if ported naively.
+    """
+    words, dim = x.shape
+    layer = _conv2d_layer(cfg, (cfg.n, dim), axis=1, padding="same", dtype=dtype)
+    return _apply(layer, x.reshape(1, words, dim, 1).astype(dtype), [kernel[:, :, None, :], bias])
