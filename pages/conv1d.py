@@ -1,0 +1,129 @@
+"""Step 2: Conv1D slides an n-word window down the sentence; each output row is an n-gram."""
+
+import streamlit as st
+
+from convlab import charts, ngrams, shapes, tables, ui
+
+emb, cfg, steps = ui.conv_lesson("conv1d.title", "conv1d.intro")
+words, dim = emb.matrix.shape
+
+kernel, bias = ui.weights(cfg, dim)
+y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), cfg)
+params = kernel.size + bias.size
+
+st.subheader(ui.t("conv1d.shapes"))
+cols = st.columns(4)
+cols[0].metric(ui.t("shape.input"), str((1, words, dim)), help=ui.t("shape.input_help"))
+cols[1].metric(ui.t("shape.kernel"), str(kernel.shape), help=ui.t("shape.kernel_help"))
+cols[2].metric(ui.t("shape.output"), str((1, *y.shape)), help=ui.t("shape.output_help"))
+cols[3].metric(
+    ui.t("shape.params"),
+    f"{params:,}",
+    help=ui.t("shape.params_help", n=cfg.n, dim=dim, filters=cfg.filters, params=f"{params:,}"),
+)
+st.code(cfg.formula(words), language=None)
+before, after = cfg.word_padding(words)
+st.caption(
+    ui.t(
+        "conv1d.formula_terms",
+        i=words,
+        k=cfg.n,
+        s=cfg.strides,
+        d=cfg.dilation,
+        padding=cfg.padding,
+        before=before,
+        after=after,
+    )
+)
+with st.expander(ui.t("conv1d.where_title", dim=dim), expanded=True):
+    st.markdown(
+        ui.t(
+            "conv1d.where",
+            n=cfg.n,
+            dim=dim,
+            filters=cfg.filters,
+            words=words,
+            steps=steps,
+            per_window=cfg.n * dim,
+        )
+    )
+    st.markdown(
+        ui.t(
+            "conv1d.k1",
+            dim=dim,
+            filters=cfg.filters,
+            k1_steps=shapes.output_length(words, 1, cfg.padding, cfg.strides),
+        )
+    )
+
+phrases = ngrams.phrases(emb.words, cfg)
+labels = tables.row_labels(phrases)
+filters = tables.filter_names(cfg.filters)
+
+st.subheader(ui.t("conv1d.output", steps=steps, filters=cfg.filters))
+st.caption(ui.t("conv1d.output_caption"))
+st.altair_chart(
+    charts.heatmap(
+        y,
+        labels,
+        filters,
+        row_title=ui.t("axis.ngram"),
+        column_title=ui.t("axis.filter"),
+        value_title=ui.t("axis.value"),
+    ),
+    width="stretch",
+)
+st.download_button(
+    ui.t("conv1d.download"),
+    tables.csv(tables.output(y, labels)),
+    file_name="convlab-conv1d-output.csv",
+    mime="text/csv",
+    key="download_conv1d",
+    help=ui.t("conv1d.download_help"),
+    icon=":material/download:",
+)
+
+st.subheader(ui.t("conv1d.cell"))
+pick_t, pick_f = st.columns([3, 1])
+with pick_t:
+    t = ui.pick("cell_t", steps, labels.__getitem__)
+with pick_f:
+    f = ui.pick("cell_f", cfg.filters, filters.__getitem__)
+window = ngrams.window_indices(words, cfg)[t]
+terms = ngrams.slot_contributions(emb.matrix, kernel, cfg, t, f)
+pre = float(terms.sum() + bias[f])
+out = float(ngrams.activate(pre, cfg.activation))
+slots = [
+    f"x[{i}]·W[{slot}, :, {f}]  {emb.words[i]}"
+    if i != ngrams.PAD
+    else f"∅·W[{slot}, :, {f}]  {ui.t('conv1d.pad')}"
+    for slot, i in enumerate(window)
+]
+equation = " + ".join(f"({v:.4f})" for v in terms) + f" + b[{f}] ({bias[f]:.4f}) = {pre:.4f}"
+if cfg.activation == "relu":
+    equation += f"\nrelu({pre:.4f}) = {out:.4f}"
+st.code(equation, language=None)
+st.caption(
+    ui.t("conv1d.cell_check", t=t, f=f, value=f"{y[t, f]:.4f}", diff=f"{abs(out - y[t, f]):.1e}")
+)
+st.altair_chart(
+    charts.contributions(
+        [*slots, f"b[{f}]"],
+        [*terms.tolist(), float(bias[f])],
+        value_title=ui.t("axis.contribution"),
+    ),
+    width="stretch",
+)
+
+st.subheader(ui.t("conv1d.pooling"))
+st.caption(ui.t("conv1d.pooling_caption", filters=cfg.filters, steps=steps))
+st.dataframe(
+    tables.pooling(y, phrases),
+    hide_index=True,
+    column_config={
+        "filter": st.column_config.TextColumn(ui.t("axis.filter")),
+        "max": st.column_config.NumberColumn(ui.t("col.max"), format="%.4f"),
+        "step": st.column_config.NumberColumn(ui.t("col.step")),
+        "ngram": st.column_config.TextColumn(ui.t("axis.ngram")),
+    },
+)

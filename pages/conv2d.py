@@ -1,0 +1,116 @@
+"""Step 3: the same numbers from Conv2D, measured, with the code to reproduce them."""
+
+import pandas as pd
+import streamlit as st
+
+from convlab import ngrams, shapes, snippets, tables, ui
+from convlab.equivalence import PAIRS, TOLERANCE
+
+emb, cfg, steps = ui.conv_lesson("conv2d.title", "conv2d.intro")
+words, dim = emb.matrix.shape
+
+results = ui.comparisons(ui.value("sentence"), ui.value("oov"), cfg)
+f32 = results["float32"]
+labels = tables.row_labels(ngrams.phrases(emb.words, cfg))
+
+st.subheader(ui.t("conv2d.reshape"))
+st.markdown(
+    ui.t("conv2d.reshape_text", n=cfg.n, dim=dim, words=words, filters=cfg.filters, steps=steps)
+)
+forms = tables.forms(cfg, words, dim, {form: f32.outputs[form].shape for form in tables.FORMS})
+st.dataframe(
+    forms.rename(index=lambda row: ui.t(f"row.{row}")),
+    column_config={
+        form: st.column_config.TextColumn(ui.t(f"form.{form}")) for form in tables.FORMS
+    },
+)
+
+st.subheader(ui.t("conv2d.side_by_side"))
+for column, form in zip(st.columns(3), ("conv1d", "conv2d", "numpy"), strict=True):
+    with column:
+        st.markdown(f"**{ui.t(f'form.{form}')}**")
+        st.caption(
+            ui.t(
+                f"conv2d.squeeze.{form}",
+                shape=str(f32.outputs[form].shape),
+                steps=steps,
+                filters=cfg.filters,
+            )
+        )
+        st.dataframe(tables.output(f32.squeezed(form), labels))
+
+st.subheader(ui.t("conv2d.diffs"))
+diffs = pd.DataFrame(
+    {
+        dtype: [
+            f"{result.max_abs_diff(a, b):.2g} ({ui.t(f'verdict.{result.verdict(a, b)}')})"
+            for a, b in PAIRS
+        ]
+        for dtype, result in results.items()
+    },
+    index=[f"{ui.t(f'form.{a}')}  vs  {ui.t(f'form.{b}')}" for a, b in PAIRS],
+)
+st.dataframe(diffs)
+verdicts = {result.verdict(a, b) for result in results.values() for a, b in PAIRS}
+if verdicts <= {"identical", "agree"}:
+    st.success(
+        ui.t(
+            "conv2d.same_numbers",
+            worst=f"{max(r.max_abs_diff(a, b) for r in results.values() for a, b in PAIRS):.1e}",
+        )
+    )
+else:
+    st.error(ui.t("conv2d.differ"))
+
+st.subheader(ui.t("conv2d.code"))
+st.caption(ui.t("conv2d.code1"))
+st.code(snippets.conv1d(cfg, words, dim))
+st.caption(ui.t("conv2d.code2"))
+st.code(snippets.conv2d(cfg, words, dim))
+
+st.subheader(ui.t("conv2d.channels"))
+st.markdown(
+    ui.t(
+        "conv2d.channels_text",
+        n=cfg.n,
+        dim=dim,
+        words=words,
+        filters=cfg.filters,
+        shape=str(f32.outputs["conv2d_channels"].shape),
+        diff=f"{f32.max_abs_diff('conv1d', 'conv2d_channels'):.2g}",
+    )
+)
+
+st.subheader(ui.t("conv2d.padding"))
+if cfg.padding == "valid":
+    st.info(ui.t("conv2d.padding_valid"))
+else:
+    before, after = cfg.word_padding(words)
+    naive = ui.conv2d_same_output(ui.value("sentence"), ui.value("oov"), cfg)
+    full = shapes.padding_amounts(dim, dim, "same")[0]
+    column_diff = float(abs(naive[0, :, full, :] - f32.squeezed("conv1d")).max())
+    st.error(
+        ui.t(
+            "conv2d.naive",
+            padding=cfg.padding,
+            shape=str(naive.shape),
+            expected=str(f32.outputs["conv2d"].shape),
+            dim=dim,
+        )
+    )
+    column_key = (
+        "conv2d.naive_column_match"
+        if column_diff <= TOLERANCE["float32"]
+        else "conv2d.naive_column_differ"
+    )
+    st.markdown(ui.t(column_key, column=full, dim=dim, others=dim - 1, diff=f"{column_diff:.2g}"))
+    st.success(
+        ui.t(
+            "conv2d.fixed",
+            before=before,
+            after=after,
+            shape=str(f32.outputs["conv2d"].shape),
+            diff=f"{f32.max_abs_diff('conv1d', 'conv2d'):.2g}",
+        )
+    )
+st.caption(ui.t("conv2d.mapping", s=cfg.strides, d=cfg.dilation))

@@ -1,0 +1,58 @@
+"""Step 1: a sentence becomes a (words, D) matrix, one pretrained vector per token."""
+
+import streamlit as st
+
+from convlab import charts, snippets, tables, ui
+
+ui.page("embed.title", "embed.intro")
+ui.sentence_input(samples=True)
+policy, seed = st.columns([3, 1])
+with policy:
+    ui.oov_input()
+if ui.value("oov") == "random":
+    with seed:
+        ui.seed_input()
+
+emb = ui.current_embedding()
+words, dim = emb.matrix.shape
+
+counts = st.columns(3)
+counts[0].metric(ui.t("embed.tokens"), len(emb.tokens))
+counts[1].metric(ui.t("embed.found"), f"{sum(emb.found)} / {len(emb.tokens)}")
+counts[2].metric(
+    ui.t("embed.shape"), f"({words}, {dim})", help=ui.t("embed.shape_help", words=words, dim=dim)
+)
+
+st.subheader(ui.t("embed.table"))
+st.dataframe(
+    tables.tokens(emb),
+    column_config={
+        "token": st.column_config.TextColumn(ui.t("col.token")),
+        "found": st.column_config.CheckboxColumn(ui.t("col.found")),
+        "in_matrix": st.column_config.CheckboxColumn(ui.t("col.in_matrix")),
+        "norm": st.column_config.NumberColumn(ui.t("col.norm"), format="%.3f"),
+    },
+)
+
+st.subheader(ui.t("embed.heatmap", words=words, dim=dim))
+st.altair_chart(
+    charts.heatmap(
+        emb.matrix,
+        tables.row_labels(emb.words),
+        [str(k) for k in range(dim)],
+        row_title=ui.t("col.token"),
+        column_title=ui.t("axis.dimension"),
+        value_title=ui.t("axis.value"),
+        column_ticks=25 if dim > 50 else None,
+    ),
+    width="stretch",
+)
+st.download_button(
+    ui.t("embed.download", words=words, dim=dim),
+    tables.csv(tables.embedding(emb)),
+    file_name=snippets.CSV_NAME,
+    mime="text/csv",
+    key="download_embedding",
+    help=ui.t("embed.download_help"),
+    icon=":material/download:",
+)

@@ -1,0 +1,42 @@
+"""Landing page: the questions convlab answers, and the current sentence's shapes.
+
+Imports no TensorFlow: every shape here comes from the pure-Python formulas.
+"""
+
+import streamlit as st
+
+from convlab import ui
+from convlab.errors import InputError
+
+ui.page("home.title", "home.intro")
+
+for question, target in (
+    ("home.q_vanish", "pages/conv1d.py"),
+    ("home.q_equal", "pages/conv2d.py"),
+    ("home.q_matrix", "pages/embed.py"),
+):
+    with st.container(border=True):
+        st.markdown(ui.t(question, dim=ui.vector_set().dim))
+        st.page_link(target, label=ui.t(f"{question}.link"), icon=":material/arrow_forward:")
+
+emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
+words, dim = emb.matrix.shape
+try:
+    cfg = ui.settings_config()
+    steps = cfg.steps(words)
+except InputError as err:
+    st.info(err.say(ui.lang()))
+else:
+    st.subheader(ui.t("home.now"))
+    st.code(
+        ui.t(
+            "home.pipeline",
+            words=words,
+            dim=dim,
+            n=cfg.n,
+            filters=cfg.filters,
+            steps=steps,
+            params=f"{cfg.params(dim):,}",
+        ),
+        language=None,
+    )
