@@ -1,0 +1,118 @@
+"""Cold start: seconds from spawning `streamlit run` to the first chart on /conv1d.
+
+The same is measured for a bare control app (st.navigation + one Altair chart, no TensorFlow)
+written to a temp folder, so the ratio app/control says what convlab itself adds on top of
+Streamlit and the browser. Runs alternate app and control; medians are reported.
+
+    .venv/bin/python bench/cold_start.py [--runs 3] [--app-dir DIR]
+
+The browser (Debian's /usr/bin/chromium) is started once, before any timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from playwright.sync_api import sync_playwright
+
+from tests.browser import harness
+
+PATH = "/conv1d"
+
+CONTROL_APP = textwrap.dedent(
+    '''
+    """Bare control app for bench/cold_start.py: navigation and one Altair chart."""
+    import altair as alt
+    import pandas as pd
+    import streamlit as st
+
+
+    def landing():
+        st.title("control")
+
+
+    def conv1d():
+        st.title("Conv1D")
+        df = pd.DataFrame({"x": range(10), "y": [v * v for v in range(10)]})
+        st.altair_chart(alt.Chart(df).mark_line().encode(x="x", y="y"))
+
+
+    st.navigation([
+        st.Page(landing, title="Home", url_path="", default=True),
+        st.Page(conv1d, title="Conv1D", url_path="conv1d"),
+    ]).run()
+    '''
+)
+
+
+def time_to_first_chart(browser, app_dir: Path, timeout_ms: float) -> float:
+    """Spawn the server for `app_dir`, open PATH, return seconds until a chart svg is visible."""
+    server = harness.start_server(app_dir)
+    try:
+        page = harness.new_page(browser)
+        try:
+            page.goto(server.base_url + PATH, timeout=timeout_ms)
+            page.locator(harness.CHART_SVG).first.wait_for(state="visible", timeout=timeout_ms)
+            elapsed = time.perf_counter() - server.spawned_at
+            harness.assert_no_exception(page, f"{app_dir}{PATH}")
+            return elapsed
+        finally:
+            page.close()
+    except Exception:
+        print(server.log_tail(), file=sys.stderr)
+        raise
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="cold starts of each app (default 3)")
+    parser.add_argument(
+        "--app-dir",
+        type=Path,
+        default=harness.app_dir(),
+        help="folder with app.py (default: $CONVLAB_APP_DIR or the repo root)",
+    )
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds per page load")
+    args = parser.parse_args(argv)
+
+    reason = harness.chromium_missing_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
+
+    timings: dict[str, list[float]] = {"app": [], "control": []}
+    with tempfile.TemporaryDirectory(prefix="convlab-control-") as tmp, sync_playwright() as p:
+        control_dir = Path(tmp)
+        (control_dir / "app.py").write_text(CONTROL_APP)
+        dirs = {"app": args.app_dir.resolve(), "control": control_dir}
+        browser = harness.launch_browser(p)
+        try:
+            for run in range(1, args.runs + 1):
+                for name, directory in dirs.items():
+                    seconds = time_to_first_chart(browser, directory, args.timeout * 1000)
+                    timings[name].append(seconds)
+                    print(f"run {run}/{args.runs}  {name:<8} {seconds:6.2f} s", flush=True)
+        finally:
+            browser.close()
+
+    app = statistics.median(timings["app"])
+    control = statistics.median(timings["control"])
+    print(f"\ncold start to first chart on {PATH} (median of {args.runs}):")
+    print(f"  app      {app:6.2f} s   ({args.app_dir.resolve()})")
+    print(f"  control  {control:6.2f} s   (bare st.navigation + one Altair chart)")
+    print(f"  ratio app/control  {app / control:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

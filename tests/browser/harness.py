@@ -1,0 +1,278 @@
+"""Start the Streamlit server and Debian's Chromium: shared by the browser tests and the bench.
+
+Nothing here is pytest-specific, so `bench/cold_start.py` imports it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Browser, Page, Playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT_DIR = REPO_ROOT / "tests" / "screenshots"
+
+# Debian's chromium (apt-get install chromium); Playwright's own browser builds are never used.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1400, "height": 1000}  # projector-like
+
+HEALTH_TIMEOUT_S = 60.0
+# The first page load imports TensorFlow and loads the vectors, so allow it plenty of time.
+PAGE_TIMEOUT_MS = 90_000
+
+# Streamlit 1.67 DOM hooks.
+APP = '[data-testid="stApp"]'
+SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+MAIN_BLOCK = '[data-testid="stMainBlockContainer"]'
+EXCEPTION = '[data-testid="stException"]'
+CHART_SVG = '[data-testid="stVegaLiteChart"] svg'
+# Streamlit 1.67 sliders are react-aria: a visually hidden <input type="range"> takes the keys
+# (there is no div[role="slider"] any more).
+SLIDER_INPUT = '[data-testid="stSlider"] input[type="range"]'
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def app_dir() -> Path:
+    """Folder holding app.py: $CONVLAB_APP_DIR if set (e.g. a stub), else the repo root."""
+    return Path(os.environ.get("CONVLAB_APP_DIR") or REPO_ROOT).resolve()
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running `streamlit run` process in its own process group."""
+
+    proc: subprocess.Popen[bytes]
+    base_url: str
+    log_path: Path
+    spawned_at: float  # time.perf_counter() just before the process was spawned
+    healthy_at: float = field(default=0.0)
+
+    def log_tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log_path.read_text(errors="replace")
+        except OSError:
+            return "(no server log)"
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        stop_process_group(self.proc)
+        with contextlib.suppress(OSError):
+            self.log_path.unlink()
+
+
+def stop_process_group(proc: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
+    """SIGTERM the process group, then SIGKILL it if it does not leave in time."""
+    if proc.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout)
+
+
+def start_server(
+    directory: Path | None = None,
+    *,
+    port: int | None = None,
+    python: str = sys.executable,
+    timeout: float = HEALTH_TIMEOUT_S,
+) -> Server:
+    """Spawn `streamlit run app.py` in `directory`; return once /_stcore/health says ok."""
+    directory = directory or app_dir()
+    if not (directory / "app.py").is_file():
+        raise FileNotFoundError(f"no app.py in {directory}")
+    port = port or free_port()
+    cmd = [
+        python, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    log_fd, log_name = tempfile.mkstemp(prefix="convlab-streamlit-", suffix=".log")
+    spawned_at = time.perf_counter()
+    with os.fdopen(log_fd, "wb") as log:
+        proc = subprocess.Popen(
+            cmd,
+            cwd=directory,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # own process group, so stop() reaches every child
+        )
+    server = Server(proc, f"http://127.0.0.1:{port}", Path(log_name), spawned_at)
+    try:
+        _wait_healthy(server, timeout)
+    except BaseException:
+        server.stop()
+        raise
+    server.healthy_at = time.perf_counter()
+    return server
+
+
+def _wait_healthy(server: Server, timeout: float) -> None:
+    url = f"{server.base_url}/_stcore/health"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.proc.poll() is not None:
+            raise RuntimeError(
+                f"streamlit exited with code {server.proc.returncode} before it was healthy:\n"
+                + server.log_tail()
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200 and resp.read().strip() == b"ok":
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.1)
+    raise TimeoutError(f"{url} did not answer 'ok' within {timeout:.0f} s:\n" + server.log_tail())
+
+
+@contextlib.contextmanager
+def running_server(directory: Path | None = None, **kwargs) -> Iterator[Server]:
+    server = start_server(directory, **kwargs)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+def chromium_missing_reason() -> str | None:
+    if os.access(CHROMIUM, os.X_OK):
+        return None
+    return f"{CHROMIUM} not found (as root: apt-get update && apt-get install -y chromium)"
+
+
+def launch_browser(playwright: Playwright) -> Browser:
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def new_page(browser: Browser) -> Page:
+    return browser.new_page(viewport=VIEWPORT)
+
+
+def wait_for_app(page: Page, timeout: float = PAGE_TIMEOUT_MS) -> None:
+    """Wait until the websocket is up, the script run has finished and everything is drawn."""
+    page.wait_for_selector(CONNECTED, state="attached", timeout=timeout)
+    page.wait_for_selector(SCRIPT_DONE, state="attached", timeout=timeout)
+    page.wait_for_selector(MAIN_BLOCK, state="attached", timeout=timeout)
+    wait_rendered(page, timeout)
+
+
+def wait_rendered(page: Page, timeout: float = PAGE_TIMEOUT_MS) -> None:
+    """Wait until lazy elements are drawn: no loading skeleton, every chart on SVG or canvas.
+
+    Streamlit finishes the script run before charts and tables are drawn, so a
+    screenshot taken at "notRunning" can show grey placeholders.
+    """
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stSkeleton"]') &&
+                 [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                   .every(chart => chart.querySelector("svg, canvas"))""",
+        timeout=timeout,
+    )
+
+
+def open_page(page: Page, base_url: str, path: str, timeout: float = PAGE_TIMEOUT_MS) -> Page:
+    """Open `path` (e.g. "/conv1d" or "/embed?lang=zh") and wait for its script run to finish."""
+    page.goto(base_url.rstrip("/") + path, timeout=timeout)
+    wait_for_app(page, timeout)
+    return page
+
+
+def rerun_after(page: Page, action, timeout: float = PAGE_TIMEOUT_MS) -> None:
+    """Do `action()` (a click, a key press), then wait for the rerun it causes to finish.
+
+    A MutationObserver notes when the script state leaves "notRunning", so a rerun faster
+    than our polling is not missed.
+    """
+    page.evaluate(
+        """(sel) => {
+            const app = document.querySelector(sel);
+            window.__convlabRerunSeen = false;
+            window.__convlabObserver?.disconnect();
+            window.__convlabObserver = new MutationObserver(() => {
+                if (app.dataset.testScriptState !== "notRunning") window.__convlabRerunSeen = true;
+            });
+            window.__convlabObserver.observe(app, {attributeFilter: ["data-test-script-state"]});
+        }""",
+        APP,
+    )
+    action()
+    page.wait_for_function(
+        """(sel) => window.__convlabRerunSeen &&
+                    document.querySelector(sel)?.dataset.testScriptState === "notRunning" """,
+        arg=APP,
+        timeout=timeout,
+    )
+
+
+def exception_texts(page: Page) -> list[str]:
+    return [e.inner_text() for e in page.locator(EXCEPTION).all()]
+
+
+def assert_no_exception(page: Page, where: str) -> None:
+    texts = exception_texts(page)
+    assert not texts, f"{where} shows {len(texts)} exception(s):\n" + "\n---\n".join(texts)
+
+
+def screenshot(page: Page, name: str) -> Path:
+    """Save the whole page as tests/screenshots/<name>.png.
+
+    Streamlit scrolls inside its main block, so a "full page" screenshot would
+    stop at the viewport: the viewport is stretched to the content instead.
+    """
+    wait_rendered(page)
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOT_DIR / f"{name}.png"
+    height = page.evaluate(
+        """() => Math.max(...[...document.querySelectorAll(
+                    '[data-testid="stMain"], [data-testid="stSidebarContent"]')]
+                  .map(el => el.scrollHeight))"""
+    )
+    viewport = page.viewport_size or VIEWPORT
+    page.set_viewport_size({"width": viewport["width"], "height": max(height, viewport["height"])})
+    try:
+        wait_rendered(page)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(viewport)
+    return path

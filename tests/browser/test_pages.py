@@ -1,0 +1,60 @@
+"""Open every page of the app in a real browser; screenshots go to tests/screenshots/.
+
+To test more interactions, reuse the fixtures (`page`, `base_url`) and
+`tests.browser.harness.open_page` / `rerun_after` / `assert_no_exception`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.harness import (
+    CHART_SVG,
+    CJK,
+    SLIDER_INPUT,
+    assert_no_exception,
+    open_page,
+    rerun_after,
+    screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+# Every page of the app: screenshot name -> URL path. Add new pages here.
+PAGES = {
+    "landing": "/",
+    "embed": "/embed",
+    "conv1d": "/conv1d",
+    "conv2d": "/conv2d",
+}
+
+
+@pytest.mark.parametrize(("name", "path"), PAGES.items(), ids=PAGES.keys())
+def test_page_renders_without_exception(page: Page, base_url: str, name: str, path: str) -> None:
+    open_page(page, base_url, path)
+    screenshot(page, name)
+    assert_no_exception(page, path)
+
+
+def test_conv1d_slider_reruns_and_keeps_chart(page: Page, base_url: str) -> None:
+    open_page(page, base_url, PAGES["conv1d"])
+    slider = page.locator(SLIDER_INPUT).first
+    slider.focus()
+    before = slider.input_value()
+    # ArrowRight, unless the slider already sits at its maximum (then no rerun would follow).
+    key = "ArrowLeft" if float(before) >= float(slider.get_attribute("max")) else "ArrowRight"
+    rerun_after(page, lambda: page.keyboard.press(key))
+    assert_no_exception(page, f"/conv1d after {key} on the first slider")
+    assert slider.input_value() != before, f"{key} did not move the first slider"
+    page.locator(CHART_SVG).first.wait_for(state="visible")
+    screenshot(page, "conv1d-after-slider")
+
+
+def test_embed_in_chinese(page: Page, base_url: str) -> None:
+    path = PAGES["embed"] + "?lang=zh"
+    open_page(page, base_url, path)
+    screenshot(page, "embed-zh")
+    assert_no_exception(page, path)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert CJK.search(text), f"{path} shows no Chinese characters:\n{text[:500]}"
