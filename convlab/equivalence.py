@@ -21,7 +21,7 @@ PAIRS = (
     ("conv2d", "numpy"),
 )
 TOLERANCE = {"float32": 1e-5, "float64": 1e-10}
-"""Largest |Δ| still called agreement: rounding of ~n·D products in each precision."""
+"""Largest |Δ| still called agreement, per unit of the sums involved (see ``Comparison.scale``)."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +30,18 @@ class Comparison:
 
     dtype: str
     outputs: dict[str, np.ndarray]
+    scale: float = 1.0
+    """The largest Σ|x·w| + |b| of any output cell: rounding error grows with it."""
+
+    @property
+    def tolerance(self) -> float:
+        """Largest |Δ| that is still rounding: ``TOLERANCE`` times the sums' size (at least 1).
+
+        Two correct float32 sums of n·D terms, added in different orders, can
+        differ by ~1e-7 of their absolute size, so a fixed bound would call
+        large correct outputs different.
+        """
+        return TOLERANCE[self.dtype] * max(1.0, self.scale)
 
     def squeezed(self, form: str) -> np.ndarray:
         """The (new_steps, F) matrix inside ``form``'s output."""
@@ -39,15 +51,19 @@ class Comparison:
         return float(np.abs(self.squeezed(a) - self.squeezed(b)).max())
 
     def verdict(self, a: str, b: str) -> str:
-        """'identical' (|Δ| = 0), 'agree' (within ``TOLERANCE``) or 'differ'."""
+        """'identical' (|Δ| = 0), 'agree' (within ``tolerance``) or 'differ'."""
         diff = self.max_abs_diff(a, b)
-        return "identical" if diff == 0 else "agree" if diff <= TOLERANCE[self.dtype] else "differ"
+        return "identical" if diff == 0 else "agree" if diff <= self.tolerance else "differ"
 
 
 def compare(
     x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
 ) -> Comparison:
-    """Run Conv1D, both Conv2D forms and the NumPy window on the same weights."""
+    """Run Conv1D, both Conv2D forms and the NumPy window on the same weights.
+
+    InputError, before any layer runs, if the sentence is too short for the window.
+    """
+    cfg.steps(x.shape[0])
     return Comparison(
         dtype,
         {
@@ -56,4 +72,5 @@ def compare(
             "conv2d_channels": conv.conv2d_channels(x, kernel, bias, cfg, dtype),
             "numpy": ngrams.conv1d(x.astype(dtype), kernel, bias, cfg),
         },
+        scale=ngrams.magnitude(x, kernel, bias, cfg),
     )

@@ -8,6 +8,8 @@ the independent check that the Keras layers are compared against.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from convlab.config import ConvConfig
@@ -47,6 +49,56 @@ def slot_contributions(
 ) -> np.ndarray:
     """(n,) dot products x[t+i]·W[i, :, f]; their sum plus the bias is cell (t, f)."""
     return np.einsum("nd,nd->n", windows(x, cfg)[t], kernel[:, :, f])
+
+
+def magnitude(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig) -> float:
+    """The largest Σ|x·w| + |b| over output cells: the size that rounding scales with."""
+    sums = np.einsum("tnd,ndf->tf", windows(np.abs(x), cfg), np.abs(kernel)) + np.abs(bias)
+    return float(sums.max()) if sums.size else 0.0
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Output cell (t, f) taken apart: one dot product per window slot, plus the bias."""
+
+    t: int
+    f: int
+    positions: list[int]
+    """The word position under each slot of the window, ``PAD`` for padding."""
+    terms: list[float]
+    """x[position] · W[slot, :, f] for each slot (0 for padding)."""
+    bias: float
+    activation: str
+
+    @property
+    def pre_activation(self) -> float:
+        return sum(self.terms) + self.bias
+
+    @property
+    def value(self) -> float:
+        return float(activate(np.float64(self.pre_activation), self.activation))
+
+    def equation(self) -> str:
+        """The sum with its real numbers, and the activation if it changes anything."""
+        terms = " + ".join(f"({term:.4f})" for term in self.terms)
+        text = f"{terms} + b[{self.f}] ({self.bias:.4f}) = {self.pre_activation:.4f}"
+        if self.activation == "relu":
+            text += f"\nrelu({self.pre_activation:.4f}) = {self.value:.4f}"
+        return text
+
+
+def cell(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, t: int, f: int
+) -> Cell:
+    """Take output cell (t, f) apart into its slot contributions."""
+    return Cell(
+        t=t,
+        f=f,
+        positions=window_indices(x.shape[0], cfg)[t].tolist(),
+        terms=slot_contributions(x, kernel, cfg, t, f).tolist(),
+        bias=float(bias[f]),
+        activation=cfg.activation,
+    )
 
 
 def activate(z: np.ndarray, activation: str) -> np.ndarray:
