@@ -64,6 +64,7 @@ def equivalence(args: argparse.Namespace) -> dict:
     )
     vs = load_builtin(DEFAULT_VECTORS)
     emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
+    emb.require_words()
     words, dim = emb.matrix.shape
     steps = cfg.steps(words)
 

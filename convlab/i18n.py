@@ -167,6 +167,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.found": {"en": "found in vectors", "zh": "在词表中"},
     "col.in_matrix": {"en": "row in matrix", "zh": "进入矩阵"},
     "col.norm": {"en": "vector norm", "zh": "向量范数"},
+    "col.term": {"en": "term", "zh": "项"},
     "col.max": {"en": "max over time", "zh": "时间维最大值"},
     "col.step": {"en": "step", "zh": "位置"},
     "axis.dimension": {"en": "dimension", "zh": "维度"},
@@ -279,8 +280,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "输出 ({steps}, {filters})：行是 n-gram，列是滤波器",
     },
     "conv1d.output_caption": {
-        "en": "Each row is labelled with the words in its window; ∅ marks a zero padding row.",
-        "zh": "每一行都标出了窗口里的词；∅ 表示补上的零行。",
+        "en": "Each row is labelled with the words in its window; ∅ marks a zero padding row. "
+        "A black frame marks each filter's largest value (max-over-time pooling, below).",
+        "zh": "每一行都标出了窗口里的词；∅ 表示补上的零行。黑框标出每个滤波器的最大值（见下方的时间维最大池化）。",
     },
     "conv1d.download": {"en": "Download the output as CSV", "zh": "下载输出（CSV）"},
     "conv1d.download_help": {
@@ -450,6 +452,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "err.no_words": {
         "en": "The sentence has no words. Type a sentence to begin.",
         "zh": "句子里没有词。请输入一个句子。",
+    },
+    "err.all_skipped": {
+        "en": "None of the tokens has a vector, and 'skip the word' drops them all. "
+        "Choose zero or random vectors for unknown words, or try an English sentence.",
+        "zh": "没有一个词元有向量，而“跳过该词”把它们全部删除了。请为未知词选择零向量或随机向量，或者试试英文句子。",
     },
     "err.too_few_words": {
         "en": "With padding 'valid' a window of n={n} needs at least {needed} words; "

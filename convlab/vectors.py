@@ -130,6 +130,13 @@ class Embedding:
         """The tokens that are rows of ``matrix``."""
         return [token for token, keep in zip(self.tokens, self.kept, strict=True) if keep]
 
+    def require_words(self) -> None:
+        """InputError unless the matrix has a row: no tokens at all, or all skipped as OOV."""
+        if not self.tokens:
+            raise InputError("err.no_words")
+        if not self.words:
+            raise InputError("err.all_skipped")
+
     @property
     def norms(self) -> list[float | None]:
         """Each token's vector norm; None where the token was skipped."""

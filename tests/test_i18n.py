@@ -1,0 +1,61 @@
+"""One catalogue, two languages: complete, consistent, and exactly what the code asks for."""
+
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from convlab import i18n, ui
+from convlab.errors import InputError
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = [*REPO.glob("convlab/*.py"), *REPO.glob("pages/*.py"), REPO / "app.py"]
+LITERAL_KEY = re.compile(r"""["']((?:[a-z0-9_]+\.)+[a-z0-9_]+)["']""")
+# Keys the code builds from a prefix and a runtime value, e.g. t(f"label.{key}").
+DYNAMIC = re.compile(
+    r"^(label|help|oov|form|row|verdict|conv2d\.squeeze)\.|^home\.q_\w+\.link$|^home\.q_\w+$"
+)
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(i18n.CATALOGUE))
+def test_every_message_has_both_languages_with_the_same_fields(key: str) -> None:
+    entry = i18n.CATALOGUE[key]
+    assert set(entry) == set(i18n.LANGS)
+    assert fields(entry["en"]) == fields(entry["zh"])
+    assert entry["en"].strip() and entry["zh"].strip()
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    used = {key for path in SOURCES for key in LITERAL_KEY.findall(path.read_text())}
+    wanted = {key for key in used if key.split(".")[0] in {k.split(".")[0] for k in i18n.CATALOGUE}}
+    missing = sorted(key for key in wanted if key not in i18n.CATALOGUE and "{" not in key)
+    assert missing == []
+
+
+def test_no_message_is_unused() -> None:
+    text = "\n".join(path.read_text() for path in SOURCES if path.name != "i18n.py")
+    quoted = set(LITERAL_KEY.findall(text))
+    unused = [key for key in i18n.CATALOGUE if key not in quoted and not DYNAMIC.search(key)]
+    assert unused == []
+
+
+def test_every_setting_has_a_label_and_help() -> None:
+    for key in ui.DEFAULTS:
+        assert f"label.{key}" in i18n.CATALOGUE
+        assert f"help.{key}" in i18n.CATALOGUE
+
+
+def test_message_fills_numbers_in_and_falls_back_to_english() -> None:
+    assert i18n.message("err.n_min", "zh", n=0) == "kernel_size n 至少为 1（当前为 0）。"
+    assert i18n.message("err.n_min", "fr", n=0) == "kernel_size n must be at least 1 (got 0)."
+
+
+def test_input_error_speaks_both_languages() -> None:
+    err = InputError("err.too_few_words", needed=5, words=2, n=5)
+    assert str(err).startswith("With padding 'valid' a window of n=5 needs at least 5 words")
+    assert "至少需要 5 个词" in err.say("zh")
