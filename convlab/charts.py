@@ -37,17 +37,22 @@ def heatmap(
     column_title: str,
     value_title: str,
     column_ticks: int | None = None,
+    outline: np.ndarray | None = None,
 ) -> alt.LayerChart | alt.Chart:
     """A rows × columns heatmap of ``values`` in the given order, values printed if few.
 
     ``column_ticks`` thins the column labels to every k-th one, for wide
-    matrices such as 300 embedding dimensions.
+    matrices such as 300 embedding dimensions. ``outline``, a boolean mask of
+    the same shape, frames cells in black (e.g. each filter's max over time).
     """
     frame = pd.DataFrame(
         {
             "row": np.repeat(list(rows), len(columns)),
             "column": np.tile(list(columns), len(rows)),
             "value": np.asarray(values, dtype=np.float64).ravel(),
+            "outlined": np.zeros(np.shape(values), bool).ravel()
+            if outline is None
+            else outline.ravel(),
         }
     )
     axis = (
@@ -59,8 +64,9 @@ def heatmap(
         x=alt.X("column:O", title=column_title, sort=list(columns), axis=axis),
         y=alt.Y("row:O", title=row_title, sort=list(rows), axis=alt.Axis(labelLimit=320)),
     )
-    cells = base.mark_rect().encode(
+    cells = base.mark_rect(stroke="black").encode(
         color=_colour(values, value_title),
+        strokeWidth=alt.condition("datum.outlined", alt.value(3), alt.value(0)),
         tooltip=[
             alt.Tooltip("row:O", title=row_title),
             alt.Tooltip("column:O", title=column_title),

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import numpy as np
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from convlab import i18n
 from convlab.config import ACTIVATIONS, INITIALIZERS, MAX_FILTERS, MAX_SEED, ConvConfig
@@ -221,6 +222,7 @@ def pick(key: str, count: int, label: Callable[[int], str]) -> int:
     """An index in range(count), shown through ``label``; back to 0 when count shrinks."""
     if value(key) >= count:
         st.session_state[key] = 0
+        save_settings()
     return _widget(st.selectbox, key, options=range(count), format_func=label)
 
 
@@ -306,10 +308,12 @@ def current_embedding() -> Embedding:
         st.stop()
     if emb.truncated:
         st.warning(t("embed.truncated", most=MAX_TOKENS, dropped=emb.truncated))
+    try:
+        emb.require_words()
+    except InputError as err:
+        stop(err)
     if not any(emb.found):
         st.warning(t("embed.all_oov", policy=t(f"oov.{value('oov')}")))
-    if not emb.words:
-        stop(InputError("err.no_words"))
     return emb
 
 
@@ -376,8 +380,46 @@ def vector_panel() -> None:
         )
 
 
+PAGES = (
+    ("pages/home.py", "nav.home", ":material/home:", None),
+    ("pages/embed.py", "nav.embed", ":material/grid_on:", "embed"),
+    ("pages/conv1d.py", "nav.conv1d", ":material/view_week:", "conv1d"),
+    ("pages/conv2d.py", "nav.conv2d", ":material/compare:", "conv2d"),
+)
+"""(script, title key, icon, URL path) of every page; the first, at "/", is the default."""
+
+
+def _pages() -> list[st.Page]:
+    return [
+        st.Page(script, title=t(title), icon=icon, url_path=path, default=path is None)
+        for script, title, icon, path in PAGES
+    ]
+
+
+def route() -> None:
+    """Run the page the URL names, under navigation titled in the reader's language."""
+    st.navigation(_pages()).run()
+
+
+def _reroute_direct_run() -> None:
+    """Send a page that Streamlit ran directly back through the router.
+
+    Until ``st.navigation`` has run once in a server process, Streamlit treats
+    ``pages/`` as an old-style page folder and runs a deep-linked page such as
+    ``/conv1d`` by itself: no ``app.py``, so no wide layout and file names as
+    navigation. Declaring the navigation switches that off for the process;
+    the rerun then goes through ``app.py``. Streamlit keeps that state in
+    ``PagesManager.uses_pages_directory``, an internal flag (pinned Streamlit;
+    a browser test opens a deep link on a fresh server to catch any change).
+    """
+    if PagesManager.uses_pages_directory:
+        st.navigation(_pages(), position="hidden")
+        st.rerun()
+
+
 def page(title_key: str, intro_key: str) -> None:
     """Start a page: settings from and to the URL, the sidebar, the title and intro."""
+    _reroute_direct_run()
     load_settings()
     keep_settings()
     save_settings()

@@ -70,6 +70,7 @@ st.altair_chart(
         row_title=ui.t("axis.ngram"),
         column_title=ui.t("axis.filter"),
         value_title=ui.t("axis.value"),
+        outline=y == y.max(axis=0),
     ),
     width="stretch",
 )
@@ -89,27 +90,32 @@ with pick_t:
     t = ui.pick("cell_t", steps, labels.__getitem__)
 with pick_f:
     f = ui.pick("cell_f", cfg.filters, filters.__getitem__)
-window = ngrams.window_indices(words, cfg)[t]
-terms = ngrams.slot_contributions(emb.matrix, kernel, cfg, t, f)
-pre = float(terms.sum() + bias[f])
-out = float(ngrams.activate(pre, cfg.activation))
-slots = [
-    f"x[{i}]·W[{slot}, :, {f}]  {emb.words[i]}"
-    if i != ngrams.PAD
-    else f"∅·W[{slot}, :, {f}]  {ui.t('conv1d.pad')}"
-    for slot, i in enumerate(window)
-]
-equation = " + ".join(f"({v:.4f})" for v in terms) + f" + b[{f}] ({bias[f]:.4f}) = {pre:.4f}"
-if cfg.activation == "relu":
-    equation += f"\nrelu({pre:.4f}) = {out:.4f}"
-st.code(equation, language=None)
+part = ngrams.cell(emb.matrix, kernel, bias, cfg, t, f)
+st.code(part.equation(), language=None)
 st.caption(
-    ui.t("conv1d.cell_check", t=t, f=f, value=f"{y[t, f]:.4f}", diff=f"{abs(out - y[t, f]):.1e}")
+    ui.t(
+        "conv1d.cell_check",
+        t=t,
+        f=f,
+        value=f"{y[t, f]:.4f}",
+        diff=f"{abs(part.value - y[t, f]):.1e}",
+    )
 )
-st.altair_chart(
+terms = tables.cell(part, emb.words, ui.t("conv1d.pad"))
+listing, bars = st.columns(2)
+listing.dataframe(
+    terms,
+    hide_index=True,
+    column_config={
+        "term": st.column_config.TextColumn(ui.t("col.term")),
+        "word": st.column_config.TextColumn(ui.t("col.token")),
+        "value": st.column_config.NumberColumn(ui.t("axis.contribution"), format="%.4f"),
+    },
+)
+bars.altair_chart(
     charts.contributions(
-        [*slots, f"b[{f}]"],
-        [*terms.tolist(), float(bias[f])],
+        [f"{term} {word}" for term, word in zip(terms.term, terms.word, strict=True)],
+        terms.value.tolist(),
         value_title=ui.t("axis.contribution"),
     ),
     width="stretch",

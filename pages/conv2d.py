@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from convlab import ngrams, shapes, snippets, tables, ui
-from convlab.equivalence import PAIRS, TOLERANCE
+from convlab.equivalence import PAIRS
 
 emb, cfg, steps = ui.conv_lesson("conv2d.title", "conv2d.intro")
 words, dim = emb.matrix.shape
@@ -100,7 +100,7 @@ else:
     )
     column_key = (
         "conv2d.naive_column_match"
-        if column_diff <= TOLERANCE["float32"]
+        if column_diff <= f32.tolerance
         else "conv2d.naive_column_differ"
     )
     st.markdown(ui.t(column_key, column=full, dim=dim, others=dim - 1, diff=f"{column_diff:.2g}"))

@@ -22,6 +22,7 @@ for question, target in (
 emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
 words, dim = emb.matrix.shape
 try:
+    emb.require_words()
     cfg = ui.settings_config()
     steps = cfg.steps(words)
 except InputError as err:

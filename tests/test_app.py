@@ -1,0 +1,617 @@
+"""The Streamlit app driven headlessly with AppTest: every page, its numbers, and bad input.
+
+Expected numbers are computed here from the library (tokenizer, vectors, config, NumPy
+convolution) rather than read back from the app, so a page that shows the wrong shape,
+the wrong seed's weights or the wrong n-gram labels fails. Streamlit's caches are
+process-wide, so only the first conv page of the session pays for importing TensorFlow.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from convlab import shapes, snippets
+from convlab.config import ConvConfig
+from convlab.i18n import message
+from convlab.tokenize import MAX_TOKENS, tokenize
+from convlab.vectors import VectorSet, embed_sentence, load_builtin
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+TIMEOUT = 60  # the first TensorFlow import alone takes seconds
+
+DEFAULT_SENTENCE = "It's not a bad movie at all."
+PAGES = {
+    "home": "pages/home.py",
+    "embed": "pages/embed.py",
+    "conv1d": "pages/conv1d.py",
+    "conv2d": "pages/conv2d.py",
+}
+SENTENCE_PAGES = ("embed", "conv1d", "conv2d")
+CONV_PAGES = ("conv1d", "conv2d")
+SHAPE_KEYS = ("shape.input", "shape.kernel", "shape.output", "shape.params")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# What the app writes to the URL when nothing was changed.
+DEFAULT_QUERY = {
+    "sentence": DEFAULT_SENTENCE,
+    "n": "3",
+    "filters": "4",
+    "seed": "42",
+    "padding": "valid",
+    "strides": "1",
+    "dilation": "1",
+    "activation": "linear",
+    "init": "glorot_uniform",
+    "oov": "zero",
+    "lang": "en",
+    "cell_t": "0",
+    "cell_f": "0",
+}
+
+
+# Helpers ----------------------------------------------------------------------
+
+
+def open_app(page: str = "home", **query: str) -> AppTest:
+    """A fresh session that lands on ``page`` with ``query`` in its URL, after its first run.
+
+    The first run must be on the page itself: that is the run that reads the URL.
+    """
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for key, raw in query.items():
+        at.query_params[key] = raw
+    if page != "home":
+        at.switch_page(PAGES[page])
+    return at.run()
+
+
+def en(key: str, **params: object) -> str:
+    return message(key, "en", **params)
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def main_warnings(at: AppTest) -> list[str]:
+    """Warnings in the page body; the sidebar's permanent "pruned table" notice is left out."""
+    return [w.value for w in at.main.warning]
+
+
+def main_infos(at: AppTest) -> list[str]:
+    return [i.value for i in at.main.info]
+
+
+def title(at: AppTest) -> str:
+    assert len(at.title) == 1, [t.value for t in at.title]
+    return at.title[0].value
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Metric values keyed by their (displayed) label."""
+    return {m.label: m.value for m in at.metric}
+
+
+def shape_metrics(at: AppTest, lang: str = "en") -> dict[str, str]:
+    """The Conv1D page's four shape metrics, keyed by catalogue key (labels are translated)."""
+    shown = {m.label: m.value for m in at.metric}
+    return {key: shown[message(key, lang)] for key in SHAPE_KEYS}
+
+
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def chart_data(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """The data frame behind the ``index``-th Altair chart, decoded from its Arrow bytes."""
+    el = at.get("vega_lite_chart")[index]
+    assert len(el.proto.datasets) == 1
+    raw = el.proto.datasets[0].data.data
+    return pa.ipc.open_stream(io.BytesIO(raw)).read_all().to_pandas()
+
+
+def heatmap_rows(spec: dict[str, Any]) -> list[str]:
+    layer = spec["layer"][0] if "layer" in spec else spec
+    y = layer["encoding"]["y"]
+    assert y["field"] == "row"
+    return y["sort"]
+
+
+def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
+    return [df.value for df in at.dataframe if list(df.value.columns) == columns]
+
+
+@cache
+def vectors() -> VectorSet:
+    return load_builtin()
+
+
+def ngram_labels(sentence: str, n: int) -> list[str]:
+    """ "i: w_i ... w_{i+n-1}" for a 'valid', stride-1 window, straight from the tokens."""
+    tokens = tokenize(sentence)
+    return [f"{i}: {' '.join(tokens[i : i + n])}" for i in range(len(tokens) - n + 1)]
+
+
+def expected_output(sentence: str, oov: str, cfg: ConvConfig) -> np.ndarray:
+    """(steps, F) computed here: the library's vectors and seeded weights, NumPy's window."""
+    from convlab import conv, ngrams
+
+    x = embed_sentence(sentence, vectors(), oov, cfg.seed).matrix
+    kernel, bias = conv.init_weights(cfg, x.shape[1])
+    return ngrams.conv1d(x.astype(np.float64), kernel, bias, cfg)
+
+
+def heatmap_values(at: AppTest, steps: int, filters: int) -> np.ndarray:
+    frame = chart_data(at, 0)
+    return frame["value"].to_numpy().reshape(steps, filters)
+
+
+# Every page, defaults ---------------------------------------------------------
+
+
+def test_home_default() -> None:
+    at = open_app("home")
+    no_exception(at)
+    assert title(at) == en("home.title")
+    words, dim = len(tokenize(DEFAULT_SENTENCE)), vectors().dim
+    assert (words, dim) == (9, 300)
+    cfg = ConvConfig()
+    pipeline = en(
+        "home.pipeline",
+        words=9,
+        dim=300,
+        n=3,
+        filters=4,
+        steps=7,
+        params=f"{cfg.params(dim):,}",
+    )
+    assert [c.value for c in at.code] == [pipeline]
+    assert "(9, 300)" in pipeline and "(1, 7, 4)" in pipeline and "3,604" in pipeline
+    assert dict(at.query_params) == DEFAULT_QUERY
+    assert not main_warnings(at)
+
+
+def test_embed_default() -> None:
+    at = open_app("embed")
+    no_exception(at)
+    assert title(at) == en("embed.title")
+    assert metrics(at) == {
+        en("embed.tokens"): "9",
+        en("embed.found"): "9 / 9",
+        en("embed.shape"): "(9, 300)",
+    }
+    tokens = at.dataframe[0].value
+    assert tokens["token"].tolist() == ["it", "'s", "not", "a", "bad", "movie", "at", "all", "."]
+    x = embed_sentence(DEFAULT_SENTENCE, vectors()).matrix
+    np.testing.assert_allclose(tokens["norm"].to_numpy(float), np.linalg.norm(x, axis=1), 1e-5)
+    (spec, *_) = chart_specs(at)
+    assert heatmap_rows(spec) == [f"{i}: {t}" for i, t in enumerate(tokenize(DEFAULT_SENTENCE))]
+    np.testing.assert_allclose(chart_data(at)["value"].to_numpy().reshape(9, 300), x)
+    assert not main_warnings(at)
+
+
+def test_conv1d_default() -> None:
+    at = open_app("conv1d")
+    no_exception(at)
+    assert title(at) == en("conv1d.title")
+    assert shape_metrics(at) == {
+        "shape.input": "(1, 9, 300)",
+        "shape.kernel": "(3, 300, 4)",
+        "shape.output": "(1, 7, 4)",
+        "shape.params": "3,604",
+    }
+    formula = at.code[0].value
+    assert formula.startswith("new_steps") and formula.endswith("= 7")
+    assert formula == shapes.formula(9, 3, "valid")
+
+    specs = chart_specs(at)
+    labels = ngram_labels(DEFAULT_SENTENCE, 3)
+    assert len(labels) == 7 and labels[0] == "0: it 's not"
+    assert heatmap_rows(specs[0]) == labels
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(seed=42))
+    np.testing.assert_allclose(heatmap_values(at, 7, 4), y, atol=1e-5)
+
+    (pooling,) = frames_with_columns(at, ["filter", "max", "step", "ngram"])
+    np.testing.assert_allclose(pooling["max"].to_numpy(float), y.max(axis=0), atol=1e-5)
+    assert pooling["step"].tolist() == y.argmax(axis=0).tolist()
+    assert not main_warnings(at)
+
+
+def test_conv2d_default() -> None:
+    at = open_app("conv2d")
+    no_exception(at)
+    assert title(at) == en("conv2d.title")
+
+    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
+    output_row = forms.loc[en("row.output")].tolist()
+    assert output_row == ["(1, 7, 4)", "(1, 7, 1, 4)", "(1, 1, 7, 4)"]
+    assert forms.loc[en("row.kernel")].tolist()[0] == "(3, 300, 4)"
+
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(seed=42))
+    side_by_side = frames_with_columns(at, ["f0", "f1", "f2", "f3"])
+    assert len(side_by_side) == 3
+    for frame in side_by_side:
+        assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 3)
+        np.testing.assert_allclose(frame.to_numpy(float), y, atol=1e-5)
+
+    (diffs,) = frames_with_columns(at, ["float32", "float64"])
+    assert diffs.shape == (4, 2)
+    allowed = {en("verdict.identical"), en("verdict.agree")}
+    for cell in diffs.to_numpy().ravel():
+        verdict = re.fullmatch(r"\S+ \((.+)\)", cell)
+        assert verdict and verdict.group(1) in allowed, cell
+    assert len(at.success) == 1 and not at.main.error
+
+    cfg = ConvConfig(seed=42)
+    assert [c.value.strip() for c in at.code] == [
+        snippets.conv1d(cfg, 9, 300).strip(),
+        snippets.conv2d(cfg, 9, 300).strip(),
+    ]
+    assert main_infos(at) == [en("conv2d.padding_valid")]
+
+
+# Changed settings --------------------------------------------------------------
+
+
+def test_home_changed_n() -> None:
+    at = open_app("home", n="5")
+    no_exception(at)
+    assert "-> (1, 5, 4)   [6,004 parameters]" in at.code[0].value
+    assert "kernel_size=5" in at.code[0].value
+
+
+def test_embed_changed_sentence() -> None:
+    at = open_app("embed")
+    sentence = "The cat sat on the mat, didn't it?"
+    at.text_area(key="sentence").input(sentence).run()
+    no_exception(at)
+    tokens = tokenize(sentence)
+    assert metrics(at)[en("embed.shape")] == f"({len(tokens)}, 300)" == "(11, 300)"
+    assert at.dataframe[0].value["token"].tolist() == tokens
+    assert at.query_params["sentence"] == sentence
+
+
+def test_embed_sample_picker() -> None:
+    at = open_app("embed")
+    sample = "The acting was good but the plot was bad."
+    assert sample in at.selectbox(key="sample").options
+    at.selectbox(key="sample").set_value(sample).run()
+    no_exception(at)
+    assert at.text_area(key="sentence").value == sample
+    assert metrics(at)[en("embed.shape")] == "(10, 300)"
+
+
+def test_conv1d_changed_n() -> None:
+    at = open_app("conv1d")
+    at.slider(key="n").set_value(5).run()
+    no_exception(at)
+    shown = shape_metrics(at)
+    assert shown["shape.output"] == "(1, 5, 4)"
+    assert shown["shape.kernel"] == "(5, 300, 4)"
+    assert shown["shape.params"] == f"{ConvConfig(n=5).params(300):,}" == "6,004"
+    labels = heatmap_rows(chart_specs(at)[0])
+    assert labels == ngram_labels(DEFAULT_SENTENCE, 5)
+    assert all(len(label.split(": ", 1)[1].split()) == 5 for label in labels)
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(n=5, seed=42))
+    np.testing.assert_allclose(heatmap_values(at, 5, 4), y, atol=1e-5)
+
+
+def test_conv2d_changed_n() -> None:
+    at = open_app("conv2d")
+    at.slider(key="n").set_value(5).run()
+    no_exception(at)
+    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
+    assert forms.loc[en("row.output")].tolist()[0] == "(1, 5, 4)"
+    assert forms.loc[en("row.kernel")].tolist()[1] == "(5, 300, 1, 4)"
+    for frame in frames_with_columns(at, ["f0", "f1", "f2", "f3"]):
+        assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 5)
+        assert all(len(label.split(": ", 1)[1].split()) == 5 for label in frame.index)
+    assert "kernel_size=5" in at.code[0].value
+
+
+# Empty input --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", SENTENCE_PAGES)
+def test_blank_sentence_prompts(page: str) -> None:
+    at = open_app(page)
+    at.text_area(key="sentence").input("   ").run()
+    no_exception(at)
+    assert main_infos(at) == [en("embed.empty")]
+    assert not at.metric and not at.get("vega_lite_chart")
+    assert at.text_area(key="sentence").value == "   "
+    assert at.query_params["sentence"] == "   "
+    at.run()  # a rerun keeps the user's text
+    assert at.text_area(key="sentence").value == "   "
+
+
+def test_blank_sentence_home() -> None:
+    """The landing page has no sentence box; a blank sentence from the URL is explained."""
+    at = open_app("home", sentence="   ")
+    no_exception(at)
+    assert main_infos(at) == [en("err.no_words")]
+    assert not at.code
+
+
+# URL round trip ---------------------------------------------------------------------
+
+ROUND_TRIP = {
+    "sentence": "the cat sat on the mat",
+    "n": "2",
+    "filters": "3",
+    "padding": "causal",
+    "strides": "2",
+    "seed": "7",
+    "oov": "random",
+    "lang": "zh",
+}
+
+
+def test_query_params_round_trip() -> None:
+    at = open_app("conv1d", **ROUND_TRIP)
+    no_exception(at)
+    assert not main_warnings(at)
+    assert at.text_area(key="sentence").value == "the cat sat on the mat"
+    assert at.slider(key="n").value == 2
+    assert at.slider(key="filters").value == 3
+    assert at.slider(key="strides").value == 2
+    assert at.radio(key="padding").value == "causal"
+    assert at.radio(key="oov").value == "random"
+    assert at.number_input(key="seed").value == 7
+    assert at.selectbox(key="lang").value == "zh"
+
+    assert shapes.output_length(6, 2, "causal", 2) == 3
+    shown = shape_metrics(at, "zh")
+    assert shown == {
+        "shape.input": "(1, 6, 300)",
+        "shape.kernel": "(2, 300, 3)",
+        "shape.output": "(1, 3, 3)",
+        "shape.params": "1,803",
+    }
+    cfg = ConvConfig(n=2, filters=3, padding="causal", strides=2, seed=7)
+    y = expected_output(ROUND_TRIP["sentence"], "random", cfg)
+    np.testing.assert_allclose(heatmap_values(at, 3, 3), y, atol=1e-5)
+    assert heatmap_rows(chart_specs(at)[0]) == ["0: ∅ the", "1: cat sat", "2: on the"]
+
+    url = dict(at.query_params)
+    assert url == {**DEFAULT_QUERY, **ROUND_TRIP}
+
+    again = open_app("conv1d", **url)
+    no_exception(again)
+    assert dict(again.query_params) == url
+    assert shape_metrics(again, "zh") == shown
+    assert [c.value for c in again.code] == [c.value for c in at.code]
+    assert chart_specs(again)[0] == chart_specs(at)[0]
+    pd.testing.assert_frame_equal(chart_data(again), chart_data(at))
+    assert len(again.dataframe) == len(at.dataframe) > 0
+    for mine, theirs in zip(again.dataframe, at.dataframe, strict=True):
+        pd.testing.assert_frame_equal(mine.value, theirs.value)
+
+
+# Language -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_chinese_then_back_to_english(page: str) -> None:
+    at = open_app(page, lang="zh")
+    no_exception(at)
+    zh_title = title(at)
+    assert zh_title == message(f"{page}.title", "zh")
+    assert zh_title != en(f"{page}.title")
+    assert CJK.search(zh_title)
+    assert at.query_params["lang"] == "zh"
+
+    at.selectbox(key="lang").set_value("en").run()
+    no_exception(at)
+    assert title(at) == en(f"{page}.title")
+    assert at.query_params["lang"] == "en"
+
+
+# Bad input: never a traceback --------------------------------------------------------------
+
+HTML = "<script>alert(1)</script> <b>bold</b>"
+
+
+def test_html_sentence_is_text() -> None:
+    at = open_app("embed")
+    at.text_area(key="sentence").input(HTML).run()
+    no_exception(at)
+    tokens = at.dataframe[0].value["token"].tolist()
+    assert tokens == tokenize(HTML)
+    assert {"script", "<", ">", "/", "b", "bold"} <= set(tokens)
+    for md in at.markdown:
+        assert not (md.allow_html and "script" in md.value), md.value
+
+    at.switch_page(PAGES["conv1d"]).run()
+    no_exception(at)
+    labels = heatmap_rows(chart_specs(at)[0])
+    assert labels[0] == "0: < script >"
+
+
+EMOJI = "😀 日本語 שלום"
+
+
+def test_non_english_sentence_all_oov() -> None:
+    at = open_app("embed")
+    at.text_area(key="sentence").input(EMOJI).run()
+    no_exception(at)
+    assert main_warnings(at) == [en("embed.all_oov", policy=en("oov.zero"))]
+    assert metrics(at)[en("embed.shape")] == "(3, 300)"
+    assert metrics(at)[en("embed.found")] == "0 / 3"
+    assert at.dataframe[0].value["token"].tolist() == ["😀", "日本語", "שלום"]
+    assert not chart_data(at)["value"].any()  # three zero rows
+
+    at.radio(key="oov").set_value("skip").run()
+    no_exception(at)
+    # Skipping every token leaves no rows: say so, and not the all-OOV row warning.
+    assert main_warnings(at) == [en("err.all_skipped")]
+    assert not at.metric
+    assert at.text_area(key="sentence").value == EMOJI
+
+    for page in ("conv1d", "conv2d", "home"):
+        at.switch_page(PAGES[page]).run()
+        no_exception(at)
+        assert en("err.all_skipped") in main_warnings(at) + main_infos(at), page
+
+
+def test_long_sentence_is_truncated() -> None:
+    sentence = "word " * (MAX_TOKENS + 50)
+    at = open_app("embed")
+    at.text_area(key="sentence").input(sentence).run()
+    no_exception(at)
+    assert main_warnings(at) == [en("embed.truncated", most=MAX_TOKENS, dropped=50)]
+    assert metrics(at)[en("embed.tokens")] == "200"
+    assert metrics(at)[en("embed.shape")] == "(200, 300)"
+
+    at.switch_page(PAGES["conv1d"]).run()
+    no_exception(at)
+    assert shape_metrics(at)["shape.output"] == "(1, 198, 4)"
+
+
+@pytest.mark.parametrize("page", CONV_PAGES)
+def test_too_few_words_for_valid_padding(page: str) -> None:
+    at = open_app(page, sentence="good film")
+    at.slider(key="n").set_value(5).run()
+    no_exception(at)
+    assert main_warnings(at) == [en("err.too_few_words", needed=5, words=2, n=5)]
+    assert "'same'" in main_warnings(at)[0]
+    assert not at.get("vega_lite_chart") and not at.code
+
+    at.radio(key="padding").set_value("same").run()
+    no_exception(at)
+    assert not main_warnings(at)
+    if page == "conv1d":
+        assert shape_metrics(at)["shape.output"] == "(1, 2, 4)"
+        assert shape_metrics(at)["shape.params"] == "6,004"
+    else:
+        (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
+        assert forms.loc[en("row.output")].tolist() == ["(1, 2, 4)", "(1, 2, 1, 4)", "(1, 1, 2, 4)"]
+
+
+def test_url_strides_and_dilation_both_above_one() -> None:
+    at = open_app("conv1d", strides="2", dilation="3")
+    no_exception(at)
+    assert main_warnings(at) == [en("url.ignored", values="dilation=3")]
+    assert at.slider(key="strides").value == 2
+    assert at.slider(key="dilation").value == 1
+    assert shape_metrics(at)["shape.output"] == f"(1, {shapes.output_length(9, 3, 'valid', 2)}, 4)"
+    assert at.query_params["dilation"] == "1" and at.query_params["strides"] == "2"
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_url_garbage_is_ignored(page: str) -> None:
+    at = open_app(page, n="abc", padding="bogus", seed="-1")
+    no_exception(at)
+    (warning,) = main_warnings(at)
+    prefix, suffix = en("url.ignored", values="\0").split("\0")
+    assert warning.startswith(prefix) and warning.endswith(suffix)
+    listed = warning[len(prefix) : len(warning) - len(suffix)].split(", ")
+    assert sorted(listed) == ["n=abc", "padding=bogus", "seed=-1"]
+    assert dict(at.query_params) == DEFAULT_QUERY
+    if page in CONV_PAGES:
+        assert at.slider(key="n").value == 3
+        assert at.radio(key="padding").value == "valid"
+        assert at.number_input(key="seed").value == 42
+    if page == "conv1d":
+        assert shape_metrics(at)["shape.output"] == "(1, 7, 4)"
+
+
+def test_raising_strides_resets_dilation() -> None:
+    at = open_app("conv1d", dilation="2")
+    assert at.slider(key="dilation").value == 2
+    at.slider(key="strides").set_value(3).run()
+    no_exception(at)
+    assert at.slider(key="strides").value == 3
+    assert at.slider(key="dilation").value == 1
+    assert [t.value for t in at.toast] == [en("toast.reset", changed="strides", other="dilation")]
+    assert not at.main.error
+    assert shape_metrics(at)["shape.output"] == "(1, 3, 4)"
+
+    at.slider(key="dilation").set_value(2).run()  # and the other way round
+    no_exception(at)
+    assert (at.slider(key="strides").value, at.slider(key="dilation").value) == (1, 2)
+    assert shape_metrics(at)["shape.output"] == "(1, 5, 4)"
+
+
+# Session state across pages ----------------------------------------------------------------
+
+
+def test_settings_survive_page_switches() -> None:
+    at = open_app("conv1d")
+    at.slider(key="n").set_value(6).run()
+    assert shape_metrics(at)["shape.output"] == "(1, 4, 4)"
+    at.switch_page(PAGES["embed"]).run()
+    no_exception(at)
+    assert at.query_params["n"] == "6"
+    at.switch_page(PAGES["conv2d"]).run()
+    no_exception(at)
+    assert title(at) == en("conv2d.title")
+    assert at.slider(key="n").value == 6
+    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
+    assert forms.loc[en("row.output")].tolist()[0] == "(1, 4, 4)"
+    assert forms.loc[en("row.kernel")].tolist()[0] == "(6, 300, 4)"
+    at.switch_page(PAGES["home"]).run()
+    assert "-> (1, 4, 4)" in at.code[0].value
+
+
+# Cold start -----------------------------------------------------------------------------
+
+_TF_PROBE = f"""
+import json, sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file({APP!r}, default_timeout={TIMEOUT}).run()
+home = {{"title": [t.value for t in at.title], "exceptions": len(at.exception),
+        "tensorflow": "tensorflow" in sys.modules}}
+at.switch_page("pages/conv1d.py").run()
+conv1d = {{"title": [t.value for t in at.title], "exceptions": len(at.exception),
+          "tensorflow": "tensorflow" in sys.modules}}
+print(json.dumps({{"home": home, "conv1d": conv1d}}))
+"""
+
+
+def test_landing_page_imports_no_tensorflow() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", _TF_PROBE],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["home"] == {
+        "title": [en("home.title")],
+        "exceptions": 0,
+        "tensorflow": False,
+    }
+    # The control: the probe can see TensorFlow once a page runs a layer.
+    assert report["conv1d"] == {
+        "title": [en("conv1d.title")],
+        "exceptions": 0,
+        "tensorflow": True,
+    }
+
+
+def test_picked_cell_falls_back_to_zero_and_the_url_follows() -> None:
+    at = open_app("conv1d")
+    at.selectbox(key="cell_t").set_value(6).run()
+    assert at.query_params["cell_t"] == "6"
+    at.slider(key="n").set_value(5).run()  # 5 rows now: row 6 is gone
+    no_exception(at)
+    assert at.selectbox(key="cell_t").value == 0
+    assert at.query_params["cell_t"] == "0"
