@@ -254,15 +254,15 @@ def assert_no_exception(page: Page, where: str) -> None:
     assert not texts, f"{where} shows {len(texts)} exception(s):\n" + "\n---\n".join(texts)
 
 
-def screenshot(page: Page, name: str) -> Path:
-    """Save the whole page as tests/screenshots/<name>.png.
+def screenshot(page: Page, name: str, folder: Path = SCREENSHOT_DIR) -> Path:
+    """Save the whole page as <folder>/<name>.png (default tests/screenshots).
 
     Streamlit scrolls inside its main block, so a "full page" screenshot would
     stop at the viewport: the viewport is stretched to the content instead.
     """
     wait_rendered(page)
-    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOT_DIR / f"{name}.png"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     height = page.evaluate(
         """() => Math.max(...[...document.querySelectorAll(
                     '[data-testid="stMain"], [data-testid="stSidebarContent"]')]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from tests.browser import harness
 from tests.browser.harness import (
     CHART_SVG,
     CJK,
@@ -58,3 +59,27 @@ def test_embed_in_chinese(page: Page, base_url: str) -> None:
     assert_no_exception(page, path)
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert CJK.search(text), f"{path} shows no Chinese characters:\n{text[:500]}"
+
+
+def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
+    """The first visitor of a new server may arrive on /conv1d from a shared link.
+
+    Streamlit would then run pages/conv1d.py on its own (old-style pages folder):
+    file names as navigation, no wide layout. The page must reroute via app.py.
+    """
+    from convlab.i18n import message
+
+    with harness.running_server() as server:
+        page = browser.new_page(viewport=harness.VIEWPORT)
+        try:
+            open_page(page, server.base_url, "/conv1d?lang=zh&n=2")
+            assert_no_exception(page, "/conv1d on a fresh server")
+            links = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+            titles = [
+                message(key, "zh") for key in ("nav.home", "nav.embed", "nav.conv1d", "nav.conv2d")
+            ]
+            assert [text.splitlines()[-1] for text in links] == titles
+            assert page.locator("h1").first.inner_text() == message("conv1d.title", "zh")
+            assert "n=2" in page.url
+        finally:
+            page.close()

@@ -1,0 +1,134 @@
+"""Rerun cost of a kernel_size change on the Conv1D page, against a control script.
+
+The control draws the same elements as pages/conv1d.py (sidebar, sentence,
+the eight layer controls, four metrics, formula, explanation, heatmap,
+download, cell picker, equation, contribution chart, pooling table) from
+arrays computed once before timing, so the ratio page/control is what
+convlab's live computation adds to a rerun. Both run in AppTest, in this one
+process, alternating; st.cache_data is cleared before every timed page rerun
+so that each kernel_size is a cache miss, as for a learner trying a new n.
+
+    .venv/bin/python bench/rerun_conv1d.py [--reps 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import streamlit as st  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from convlab import conv, ngrams, tables, ui  # noqa: E402
+from convlab.config import ConvConfig  # noqa: E402
+from convlab.vectors import embed_sentence, load_builtin  # noqa: E402
+
+TIMEOUT = 120
+N_VALUES = (2, 3, 4, 5, 6, 7)
+
+
+def precompute() -> dict:
+    """Everything the page computes for the default settings, done once up front."""
+    cfg = ConvConfig(seed=ui.DEFAULTS["seed"])
+    emb = embed_sentence(ui.DEFAULTS["sentence"], load_builtin())
+    kernel, bias = conv.init_weights(cfg, emb.matrix.shape[1])
+    y = conv.conv1d(emb.matrix, kernel, bias, cfg)[0]
+    phrases = ngrams.phrases(emb.words, cfg)
+    return {
+        "y": y,
+        "phrases": phrases,
+        "labels": tables.row_labels(phrases),
+        "terms": ngrams.slot_contributions(emb.matrix, kernel, cfg, 0, 0).tolist(),
+        "bias": float(bias[0]),
+        "formula": cfg.formula(len(emb.words)),
+    }
+
+
+def control(arrays: dict) -> None:
+    """The Conv1D page's elements, drawn from precomputed arrays (run by AppTest)."""
+    import streamlit as st
+
+    from convlab import charts, tables, ui
+
+    y, labels = arrays["y"], arrays["labels"]
+    ui.page("conv1d.title", "conv1d.intro")
+    ui.sentence_input()
+    ui.oov_input()
+    ui.conv_controls()
+    ui.current_embedding()
+    st.subheader("Shapes")
+    shapes = ("(1, 9, 300)", "(3, 300, 4)", "(1, 7, 4)", "3,604")
+    for column, value in zip(st.columns(4), shapes, strict=True):
+        column.metric("shape", value, help="help")
+    st.code(arrays["formula"], language=None)
+    st.caption("terms")
+    with st.expander("Where did the 300 go?", expanded=True):
+        st.markdown("explanation")
+        st.markdown("kernel_size=1")
+    st.subheader("Output")
+    st.caption("caption")
+    filters = tables.filter_names(y.shape[1])
+    st.altair_chart(
+        charts.heatmap(y, labels, filters, row_title="n", column_title="f", value_title="v"),
+        width="stretch",
+    )
+    st.download_button("csv", tables.csv(tables.output(y, labels)), key="download_conv1d")
+    st.subheader("Take one output apart")
+    ui.pick("cell_t", len(labels), labels.__getitem__)
+    ui.pick("cell_f", len(filters), filters.__getitem__)
+    st.code(" + ".join(f"({v:.4f})" for v in arrays["terms"]), language=None)
+    st.caption("check")
+    slots = [f"slot {i}" for i in range(len(arrays["terms"]))]
+    st.altair_chart(
+        charts.contributions([*slots, "b"], [*arrays["terms"], arrays["bias"]], value_title="c"),
+        width="stretch",
+    )
+    st.subheader("Max-over-time pooling")
+    st.caption("caption")
+    st.dataframe(tables.pooling(y, arrays["phrases"]), hide_index=True)
+
+
+def timed_rerun(at: AppTest, n: int, *, clear_cache: bool) -> float:
+    if clear_cache:
+        st.cache_data.clear()
+    at.slider(key="n").set_value(n)
+    start = time.perf_counter()
+    at.run(timeout=TIMEOUT)
+    elapsed = time.perf_counter() - start
+    assert not at.exception, [e.value for e in at.exception]
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reps", type=int, default=15, help="timed reruns of each (default 15)")
+    reps = parser.parse_args().reps
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest has no runtime: noisy
+
+    page = AppTest.from_file(str(REPO / "pages" / "conv1d.py"), default_timeout=TIMEOUT)
+    page.run()  # warm-up: TensorFlow import, vectors, first layer
+    ctrl = AppTest.from_function(control, args=(precompute(),), default_timeout=TIMEOUT)
+    ctrl.run()
+
+    page_times, control_times = [], []
+    for i in range(reps):
+        n = N_VALUES[i % len(N_VALUES)]
+        page_times.append(timed_rerun(page, n, clear_cache=True))
+        control_times.append(timed_rerun(ctrl, n, clear_cache=False))
+    page_ms = statistics.median(page_times) * 1000
+    control_ms = statistics.median(control_times) * 1000
+    print(f"kernel_size change: median of {reps} AppTest reruns, cache cleared before each")
+    print(f"  Conv1D page : {page_ms:7.1f} ms")
+    print(f"  control     : {control_ms:7.1f} ms")
+    print(f"  ratio page/control: {page_ms / control_ms:.2f} (goal <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Take the README's screenshots from the real app, driven by Debian's Chromium.
+
+    .venv/bin/python tools/screenshots.py [--out docs]
+
+Starts `streamlit run app.py`, opens each view below, waits until every chart
+is drawn and saves a PNG, so the pictures in the README are never mock-ups.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser import harness  # noqa: E402
+
+VIEWS = {
+    "embed": "/embed",
+    "conv1d": "/conv1d?padding=same&filters=6",
+    "conv2d-causal": "/conv2d?padding=causal&sentence=I+didn%27t+like+this+movie",
+    "conv1d-zh": "/conv1d?lang=zh&init=ones&n=2",
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs", help="folder for the PNGs")
+    out = parser.parse_args().out
+    out.mkdir(parents=True, exist_ok=True)
+    with harness.running_server() as server, sync_playwright() as p:
+        browser = harness.launch_browser(p)
+        page = harness.new_page(browser)
+        for name, path in VIEWS.items():
+            harness.open_page(page, server.base_url, path)
+            harness.assert_no_exception(page, path)
+            saved = harness.screenshot(page, name, folder=out)
+            print(f"{saved.relative_to(REPO)}  <- {path}")
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
