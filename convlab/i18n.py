@@ -56,6 +56,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Some values in the link were not usable and were replaced by defaults: {values}.",
         "zh": "链接中的部分取值无法使用，已换成默认值：{values}。",
     },
+    "spinner.keras": {
+        "en": "Loading Keras and TensorFlow (only the first time, a few seconds)…",
+        "zh": "正在加载 Keras 和 TensorFlow（仅第一次，需要几秒）…",
+    },
     # Sidebar: the vectors.
     "vectors.heading": {"en": "Word vectors", "zh": "词向量"},
     "vectors.loading": {"en": "Loading word vectors…", "zh": "正在加载词向量…"},

@@ -274,6 +274,8 @@ def conv_lesson(title_key: str, intro_key: str) -> tuple[Embedding, ConvConfig, 
         steps = cfg.steps(len(emb.words))
     except InputError as err:
         stop(err)
+    with st.spinner(t("spinner.keras")):
+        import convlab.conv  # noqa: F401  (the first import loads TensorFlow: seconds)
     return emb, cfg, steps
 
 

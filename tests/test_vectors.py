@@ -21,7 +21,7 @@ def test_default_set_is_300d_and_says_what_it_is(md300) -> None:
 
 
 def test_pruning_is_measured_not_read_from_metadata(md300) -> None:
-    assert md300.distinct == len({row.tobytes() for row in md300.kv.vectors})
+    assert md300.distinct == len(np.unique(md300.kv.vectors, axis=0))
     assert md300.distinct == md300.meta["distinct_vectors"] == 4963
     assert ("good", "bad") in md300.shared_opposites
     np.testing.assert_array_equal(md300.kv["good"], md300.kv["bad"])
