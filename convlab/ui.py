@@ -20,6 +20,7 @@ import time, so the landing page stays light.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -105,6 +106,18 @@ def lang() -> str:
 def t(key: str, **params: object) -> str:
     """The catalogue text for ``key`` in the reader's language."""
     return i18n.message(key, lang(), **params)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def plain(text: str) -> str:
+    """``text`` escaped for Streamlit markdown, for anything a user or a URL supplied.
+
+    Without it a shared link could put a link, an image or a :red[...] directive
+    into a warning; backslash escapes make every character literal.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 # Settings and the URL -------------------------------------------------------
@@ -367,7 +380,7 @@ def vector_panel() -> None:
     """What the active vectors are, what they cannot do, and how much of the sentence they cover."""
     vs = vector_set()
     st.subheader(t("vectors.heading"))
-    st.markdown(f"**{vs.title}**")
+    st.markdown(f"**{plain(vs.title)}**")
     if vs.shared_opposites:
         pairs = ", ".join(f"{a} = {b}" for a, b in vs.shared_opposites)
         st.warning(
@@ -432,5 +445,5 @@ def page(title_key: str, intro_key: str) -> None:
     st.title(t(title_key))
     ignored = st.session_state.pop(_IGNORED, [])
     if ignored:
-        st.warning(t("url.ignored", values=", ".join(ignored)))
+        st.warning(t("url.ignored", values=plain(", ".join(ignored))))
     st.markdown(t(intro_key))

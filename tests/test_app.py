@@ -615,3 +615,15 @@ def test_picked_cell_falls_back_to_zero_and_the_url_follows() -> None:
     no_exception(at)
     assert at.selectbox(key="cell_t").value == 0
     assert at.query_params["cell_t"] == "0"
+
+
+def test_url_values_cannot_inject_markdown() -> None:
+    """A shared link must not put a link, image or colour directive into the page."""
+    evil = "![x](http://example.invalid/p.png) :red[alarm] [click](http://example.invalid)"
+    at = open_app("home", n=evil)
+    no_exception(at)
+    warning = main_warnings(at)[0]
+    assert warning.startswith(en("url.ignored", values="").split(":")[0])
+    assert not re.search(r"(?<!\\)\]\(", warning), warning  # no live link or image syntax
+    assert not re.search(r"(?<!\\):red(?<!\\)\[", warning), warning
+    assert "example\\.invalid" in warning
