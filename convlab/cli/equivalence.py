@@ -1,34 +1,15 @@
-"""``python -m convlab``: the app's computations as commands, for scripts and checks.
-
-Commands call the same library functions as the pages. Bad input ends with
-exit status 2 and one line on stderr, never a traceback.
-"""
+"""``python -m convlab equivalence``: the core lesson's numbers for one sentence."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
-from typing import NoReturn
 
 from convlab import shapes
 from convlab.config import ACTIVATIONS, INITIALIZERS, ConvConfig
-from convlab.errors import InputError
 from convlab.vectors import DEFAULT_VECTORS, OOV_POLICIES, embed_sentence, load_builtin
 
-EXIT_BAD_INPUT = 2
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line on stderr and exit status 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {message}\n")
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m convlab", description=__doc__.splitlines()[0])
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def add_parser(commands: argparse._SubParsersAction) -> None:
     eq = commands.add_parser(
         "equivalence",
         help="Conv1D vs Conv2D (n, D) vs NumPy on one sentence",
@@ -47,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     eq.add_argument("--dtype", choices=("float32", "float64"), default="float32")
     eq.add_argument("--oov", choices=OOV_POLICIES, default="zero", help="out-of-vocabulary policy")
     eq.add_argument("--json", action="store_true", help="print one JSON object")
-    return parser
+    eq.set_defaults(run=equivalence, summary=summary)
 
 
 def equivalence(args: argparse.Namespace) -> dict:
@@ -89,7 +70,7 @@ def equivalence(args: argparse.Namespace) -> dict:
     }
 
 
-def _summary(report: dict) -> str:
+def summary(report: dict) -> str:
     return "\n".join(
         [
             f"tokens ({len(report['tokens'])}): {' '.join(report['tokens'])}",
@@ -104,14 +85,3 @@ def _summary(report: dict) -> str:
             f"max |Conv1D - NumPy| = {report['max_abs_diff_numpy']:.3g} ({report['dtype']})",
         ]
     )
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        report = equivalence(args)
-    except InputError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    print(json.dumps(report, ensure_ascii=False) if args.json else _summary(report))
-    return 0
