@@ -22,6 +22,7 @@ from convlab.tokenize import MAX_TOKENS, tokenize
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VECTORS = "md300"
+BUILTINS = ("md300", "glove50")
 OOV_POLICIES = ("zero", "skip", "random")
 OOV_SCALE = 0.25
 """Random OOV vectors are uniform in ±0.25, the range Kim (2014) used for unknown words."""
@@ -101,6 +102,11 @@ def load_builtin(name: str = DEFAULT_VECTORS) -> VectorSet:
     kv = KeyedVectors(vector_size=rows.shape[1], count=0, dtype=np.float32)
     kv.add_vectors(words, rows)
     return VectorSet(name=name, kv=kv, meta=meta)
+
+
+def resolve(spec: str) -> VectorSet:
+    """The vector set a command line or URL names."""
+    return load_builtin(spec)
 
 
 def oov_vector(token: str, dim: int, seed: int) -> np.ndarray:

@@ -133,3 +133,13 @@ def test_module_entry_point_runs_in_a_fresh_process() -> None:
     )  # fmt: skip
     assert bad.returncode == 2
     assert bad.stderr.strip() == "error: The sentence has no words. Type a sentence to begin."
+
+
+def test_vectors_option_switches_the_set(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "--sentence", "king and queen", "--n", "2", "--vectors", "glove50", "--json"
+    )
+    report = json.loads(out)
+    assert code == 0
+    assert report["embedding_shape"] == [3, 50]
+    assert report["conv1d_kernel_shape"] == [2, 50, 4]

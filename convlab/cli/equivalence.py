@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 
 from convlab import shapes
+from convlab.cli.options import vector_options
 from convlab.config import ACTIVATIONS, INITIALIZERS, ConvConfig
-from convlab.vectors import DEFAULT_VECTORS, OOV_POLICIES, embed_sentence, load_builtin
+from convlab.vectors import OOV_POLICIES, embed_sentence, resolve
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     eq = commands.add_parser(
         "equivalence",
+        parents=[vector_options()],
         help="Conv1D vs Conv2D (n, D) vs NumPy on one sentence",
         description="Embed a sentence, run Conv1D and its Conv2D twins on the same seeded "
         "weights, and report shapes and the largest differences.",
@@ -43,7 +45,7 @@ def equivalence(args: argparse.Namespace) -> dict:
         init=args.init,
         seed=args.seed,
     )
-    vs = load_builtin(DEFAULT_VECTORS)
+    vs = resolve(args.vectors)
     emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
     emb.require_words()
     words, dim = emb.matrix.shape
