@@ -3,8 +3,8 @@
 This is the only convlab module that imports Streamlit. Every lesson setting
 lives in ``st.session_state`` under a stable key (``sentence``, ``n``, ...).
 On a session's first run the settings are read, validated, from the query
-parameters of the same names; on every run they are all written back, so the
-URL of any page reproduces the view.
+parameters of the same names; on every run those that differ from their
+defaults are written back, so the URL of any page reproduces the view.
 
 Streamlit forgets a widget's value when a page without that widget runs, so
 every run re-assigns each setting to itself before any widget is drawn, which
@@ -162,8 +162,14 @@ def load_settings() -> None:
 
 
 def save_settings() -> None:
-    """Write every setting to the URL, so that copying it reproduces this view."""
-    st.query_params.from_dict({key: str(value(key)) for key in DEFAULTS})
+    """Write every setting that differs from its default to the URL.
+
+    Copying the URL then reproduces this view, and stays short enough to paste
+    into a chat: a missing key means the default, as it does when loading.
+    """
+    st.query_params.from_dict(
+        {key: str(value(key)) for key, default in DEFAULTS.items() if value(key) != default}
+    )
 
 
 def value(key: str) -> Any:
