@@ -28,20 +28,6 @@ def sentence_matrix(words: int, dim: int, seed: int = 0) -> np.ndarray:
     return np.random.default_rng(seed).normal(size=(words, dim))
 
 
-def rounding_scale(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig) -> float:
-    """max over output cells of Σ|x·w| + |b|: how large the rounding error of a cell can get.
-
-    The NumPy window sums the n·D products in a different order than
-    TensorFlow, so their float32 results differ by a few units in the last
-    place of this size. It is 1 or less for unit-scale outputs.
-    """
-    linear = ConvConfig(
-        n=cfg.n, filters=cfg.filters, padding=cfg.padding, strides=cfg.strides,
-        dilation=cfg.dilation,
-    )  # fmt: skip
-    return float(ngrams.conv1d(np.abs(x), np.abs(kernel), np.abs(bias), linear).max())
-
-
 # ---------------------------------------------------------------------------
 # The property
 
@@ -76,7 +62,7 @@ def test_conv1d_conv2d_channels_and_numpy_agree(
 
     steps = cfg.steps(words)
     kernel, bias = conv.init_weights(cfg, dim)
-    scale = max(1.0, rounding_scale(x, kernel, bias, cfg))
+    scale = max(1.0, ngrams.magnitude(x, kernel, bias, cfg))
     for dtype in conv.DTYPES:
         result = equivalence.compare(x, kernel, bias, cfg, dtype)
         out = result.outputs
