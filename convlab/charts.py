@@ -93,3 +93,76 @@ def contributions(slots: Sequence[str], values: Sequence[float], *, value_title:
         )
         .properties(height=ROW_HEIGHT * max(len(slots), 3) + AXIS_SPACE)
     )
+
+
+WINDOW_CELLS = 40
+"""Cells of a sliding-window picture that stay legible on a projector; longer axes are cut."""
+WINDOW_ROWS = 12
+"""Output rows drawn in a sliding-window picture."""
+KINDS = ("input", "pad", "read", "read_pad", "gap")
+_KIND_COLOURS = ("#e8eef7", "#c8c8c8", "#1f5fbf", "#7a8aa6", "#ffffff")
+
+
+def sliding_window(
+    read: np.ndarray,
+    labels: Sequence[str],
+    *,
+    before: int,
+    length: int,
+    cells: int,
+    kinds: dict[str, str],
+    input_row: str,
+    output_row: str,
+    cell_title: str,
+) -> alt.Chart:
+    """Which cells each output's window reads: padding, stride jumps and dilation gaps.
+
+    ``read`` holds, per output row, the padded positions its window reads
+    (position ``before`` is the first real cell). The top row is the padded
+    input: ``labels`` (indices or words) on real cells, 0 on padding. Below
+    it one row per output: read cells carry what they read, cells skipped
+    between two reads (dilation) are outlined. Only the first ``cells``
+    positions are drawn. ``kinds`` names each entry of :data:`KINDS` for the legend.
+    """
+
+    def kind(p: int, reading: bool) -> str:
+        real = before <= p < before + length
+        return ("read" if real else "read_pad") if reading else ("input" if real else "pad")
+
+    def text(p: int) -> str:
+        return labels[p - before] if before <= p < before + length else "0"
+
+    rows = [(input_row, p, kind(p, False), text(p)) for p in range(cells)]
+    for t, taps in enumerate(read):
+        inside = [int(p) for p in taps if p < cells]
+        gaps = set(range(inside[0], inside[-1] + 1)) - set(inside) if inside else set()
+        name = f"{output_row}[{t}]"
+        rows += [(name, p, kind(p, True), text(p)) for p in inside]
+        rows += [(name, p, "gap", "") for p in sorted(gaps)]
+    frame = pd.DataFrame(rows, columns=["row", "cell", "kind", "text"])
+    frame["kind"] = frame["kind"].map(kinds)
+    order = [input_row, *(f"{output_row}[{t}]" for t in range(len(read)))]
+    base = alt.Chart(frame).encode(
+        x=alt.X("cell:O", title=None, axis=None),
+        y=alt.Y("row:N", title=None, sort=order),
+    )
+    cells_drawn = base.mark_rect(stroke="#555555", strokeWidth=0.5).encode(
+        color=alt.Color(
+            "kind:N",
+            title=None,
+            scale=alt.Scale(domain=[kinds[k] for k in KINDS], range=list(_KIND_COLOURS)),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        tooltip=[
+            alt.Tooltip("row:N", title=" "),
+            alt.Tooltip("cell:O", title=cell_title),
+            alt.Tooltip("kind:N", title=" "),
+        ],
+    )
+    words = base.mark_text(fontSize=12).encode(
+        text="text:N",
+        color=alt.condition(
+            alt.datum.kind == kinds["read"], alt.value("white"), alt.value("black")
+        ),
+    )
+    return (cells_drawn + words).properties(height=alt.Step(ROW_HEIGHT))

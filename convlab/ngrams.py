@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from convlab import shapes
 from convlab.config import ConvConfig
 
 PAD = -1
@@ -24,10 +25,9 @@ def window_indices(words: int, cfg: ConvConfig) -> np.ndarray:
     Step t starts at t·strides in the padded sentence and takes every
     dilation-th row from there, n times.
     """
-    before, _ = cfg.word_padding(words)
-    starts = np.arange(cfg.steps(words))[:, None] * cfg.strides
-    padded = starts + np.arange(cfg.n)[None, :] * cfg.dilation - before
-    return np.where((padded >= 0) & (padded < words), padded, PAD)
+    cfg.steps(words)  # refuses a sentence the window does not fit
+    read = shapes.window_positions(words, cfg.n, cfg.padding, cfg.strides, cfg.dilation)
+    return np.where((read >= 0) & (read < words), read, PAD)
 
 
 def phrases(tokens: list[str], cfg: ConvConfig, pad: str = "∅") -> list[str]:

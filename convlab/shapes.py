@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+import numpy as np
+
 Padding = Literal["valid", "same", "causal"]
 PADDINGS: tuple[Padding, ...] = ("valid", "same", "causal")
 
@@ -46,8 +48,18 @@ def padding_amounts(
     return total // 2, total - total // 2
 
 
-def formula(length: int, n: int, padding: Padding, strides: int = 1, dilation: int = 1) -> str:
-    """The new_steps formula for ``padding``, with the real numbers substituted.
+def formula(
+    length: int,
+    n: int,
+    padding: Padding,
+    strides: int = 1,
+    dilation: int = 1,
+    name: str = "new_steps",
+) -> str:
+    """The output-length formula for ``padding``, with the real numbers substituted.
+
+    ``name`` is the axis's output size as Keras's docs call it (new_steps,
+    new_rows, new_cols), so one function serves every spatial axis.
 
     >>> formula(9, 3, "valid")
     'new_steps = ⌊(i − d·(k−1) − 1) / s⌋ + 1 = ⌊(9 − 1·(3−1) − 1) / 1⌋ + 1 = 7'
@@ -55,7 +67,31 @@ def formula(length: int, n: int, padding: Padding, strides: int = 1, dilation: i
     out = output_length(length, n, padding, strides, dilation)
     if padding == "valid":
         return (
-            "new_steps = ⌊(i − d·(k−1) − 1) / s⌋ + 1"
+            f"{name} = ⌊(i − d·(k−1) − 1) / s⌋ + 1"
             f" = ⌊({length} − {dilation}·({n}−1) − 1) / {strides}⌋ + 1 = {out}"
         )
-    return f"new_steps = ⌈i / s⌉ = ⌈{length} / {strides}⌉ = {out}"
+    return f"{name} = ⌈i / s⌉ = ⌈{length} / {strides}⌉ = {out}"
+
+
+def window_positions(
+    length: int,
+    n: int,
+    padding: Padding,
+    strides: int = 1,
+    dilation: int = 1,
+    *,
+    most_steps: int | None = None,
+    most_taps: int | None = None,
+) -> np.ndarray:
+    """(steps, n) input positions each output step reads; outside 0…length−1 is padding.
+
+    Step t starts at t·strides in the padded input and reads every dilation-th
+    cell from there, n times. ``most_steps`` and ``most_taps`` cut the array
+    short, so that a picture of the first windows of a long input (8,000
+    steps, a 300-wide kernel) never builds the whole of it.
+    """
+    before, _ = padding_amounts(length, n, padding, strides, dilation)
+    steps = max(output_length(length, n, padding, strides, dilation), 0)
+    steps = steps if most_steps is None else min(steps, most_steps)
+    taps = n if most_taps is None else min(n, most_taps)
+    return np.arange(steps)[:, None] * strides + np.arange(taps)[None, :] * dilation - before

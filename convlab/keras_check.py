@@ -1,0 +1,91 @@
+"""The Shape lab's figures from a real Keras layer, built on the fly.
+
+Importing this module imports TensorFlow. Nothing is executed: ``keras.Input``
+makes a symbolic batch, so Keras infers shapes and builds weights without
+running a convolution. That matters for ``channels_first`` layers, which
+TensorFlow cannot run on a CPU (Conv1D and Conv2D alike: "only supports the
+NHWC tensor format") but whose shapes it infers all the same.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import re
+from dataclasses import dataclass
+
+import keras
+
+from convlab.layerspec import CLASS_NAMES, LayerSpec
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@dataclass(frozen=True)
+class Built:
+    """What Keras made of the spec: its shapes and one model.summary() row per layer."""
+
+    output_shape: tuple[int | None, ...]
+    kernel_shape: tuple[int, ...]
+    params: int
+    summary: tuple[tuple[str, str, str, int], ...]
+    """(name, class, output shape, parameters) per layer, Input first, as in model.summary()."""
+
+    def agrees(self, spec: LayerSpec) -> bool:
+        """Whether Keras's figures are the formulas' figures for ``spec``."""
+        return (self.output_shape, self.kernel_shape, self.params) == (
+            spec.output_shape,
+            spec.kernel_shape,
+            spec.params,
+        )
+
+
+@dataclass(frozen=True)
+class Refused:
+    """Keras would not build the spec: its own message, first line only."""
+
+    message: str
+
+
+def layer(spec: LayerSpec) -> keras.layers.Layer:
+    """The Keras layer the spec describes, settings exactly as given; ValueError if refused."""
+    return getattr(keras.layers, CLASS_NAMES[spec.layer])(
+        spec.filters,
+        spec.kernel_size,
+        strides=spec.strides,
+        padding=spec.padding,
+        dilation_rate=spec.dilation_rate,
+        data_format=spec.data_format,
+        name=spec.layer,
+    )
+
+
+def build(spec: LayerSpec) -> Built | Refused:
+    """Build ``keras.Input(shape)`` → the layer as a model, and read its figures."""
+    try:
+        inputs = keras.Input(shape=spec.input_shape, name="input")
+        conv = layer(spec)
+        model = keras.Model(inputs, conv(inputs), name="shape_lab")
+    except (ValueError, TypeError) as err:
+        return Refused(_first_line(str(err)))
+    return Built(
+        output_shape=tuple(conv.output.shape),
+        kernel_shape=tuple(conv.kernel.shape),
+        params=conv.count_params(),
+        summary=tuple(
+            (
+                part.name,
+                type(part).__name__,
+                str(tuple(part.output.shape)),
+                part.count_params(),
+            )
+            for part in model.layers
+        ),
+    )
+
+
+def _first_line(message: str) -> str:
+    lines = [line.strip() for line in _ANSI.sub("", message).splitlines() if line.strip()]
+    return lines[0] if lines else message

@@ -1,0 +1,374 @@
+"""Messages of the Shape lab: controls, read-outs, pitfalls, legacy translator, errors."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "nav.shapes": {"en": "Shape lab", "zh": "形状实验室"},
+    "shapes.title": {
+        "en": "Shape lab: what Conv1D and Conv2D do to a shape",
+        "zh": "形状实验室：Conv1D 和 Conv2D 如何改变形状",
+    },
+    "shapes.intro": {
+        "en": "Set up any `Conv1D` or `Conv2D`: the output shape, the kernel shape and the "
+        "parameter count appear with the formulas that produce them, and a real Keras layer, "
+        "built on the fly, checks every figure. Or start from a mistake learners really make.",
+        "zh": "任意设置一个 `Conv1D` 或 `Conv2D`：输出形状、卷积核形状和参数个数会连同计算它们的公式一起显示，"
+        "并由即时构建的真实 Keras 层逐一核对。也可以从学习者真实犯过的错误开始。",
+    },
+    # Controls.
+    "label.shape_preset": {"en": "Pitfalls learners hit", "zh": "学习者常踩的坑"},
+    "help.shape_preset": {
+        "en": "One click loads the layer as the learner wrote it, with the explanation and the fix.",
+        "zh": "点一下即可载入学习者当初写的层，并附上解释和修正方法。",
+    },
+    "label.shape_layer": {"en": "layer", "zh": "层"},
+    "help.shape_layer": {
+        "en": "Conv1D slides along one axis (steps), Conv2D along two (rows and columns).",
+        "zh": "Conv1D 沿一个轴（steps）滑动，Conv2D 沿两个轴（行和列）滑动。",
+    },
+    "label.shape_format": {"en": "data_format", "zh": "data_format 数据格式"},
+    "help.shape_format": {
+        "en": "Which input axis Keras reads as channels: the last (channels_last, the default) "
+        "or the first after the batch (channels_first).",
+        "zh": "Keras 把哪个输入轴当作通道：最后一个（channels_last，默认）或 batch 之后的第一个（channels_first）。",
+    },
+    "label.shape_input": {"en": "input shape, without batch", "zh": "输入形状（不含 batch）"},
+    "help.shape_input": {
+        "en": "What you pass to keras.Input(shape=...), e.g. 1, 32, 32 or (600, 300). "
+        "Conv1D needs 2 numbers, Conv2D needs 3.",
+        "zh": "即传给 keras.Input(shape=...) 的内容，例如 1, 32, 32 或 (600, 300)。Conv1D 需要 2 个数，Conv2D 需要 3 个。",
+    },
+    "label.shape_filters": {"en": "filters", "zh": "filters 滤波器数"},
+    "help.shape_filters": {
+        "en": "How many filters: the size of the output's channel axis.",
+        "zh": "滤波器个数：即输出通道轴的大小。",
+    },
+    "label.shape_kernel": {"en": "kernel_size", "zh": "kernel_size 卷积核大小"},
+    "help.shape_kernel": {
+        "en": "An int or a tuple: 3 means (3,) for Conv1D and (3, 3) for Conv2D; "
+        "(3, 300) sets each axis.",
+        "zh": "整数或元组：3 对 Conv1D 表示 (3,)，对 Conv2D 表示 (3, 3)；(3, 300) 分别设置每个轴。",
+    },
+    "label.shape_strides": {"en": "strides", "zh": "strides 步长"},
+    "help.shape_strides": {
+        "en": "How far the window jumps per output, an int or one number per axis.",
+        "zh": "每次输出窗口跳多远，可以是整数，也可以每个轴一个数。",
+    },
+    "label.shape_padding": {"en": "padding", "zh": "padding 填充"},
+    "help.shape_padding": {
+        "en": "valid: only where the window fits; same: ⌈i/s⌉ outputs per axis; causal (Conv1D "
+        "only): zeros before the sequence, so no output sees the future.",
+        "zh": "valid：只在窗口放得下的位置；same：每个轴输出 ⌈i/s⌉ 个；causal（仅 Conv1D）：只在序列前补零，输出看不到未来。",
+    },
+    "label.shape_dilation": {"en": "dilation_rate", "zh": "dilation_rate 膨胀率"},
+    "help.shape_dilation": {
+        "en": "Gap between the cells one window reads, an int or one number per axis. "
+        "Keras cannot combine it with strides > 1.",
+        "zh": "一个窗口读取的格子之间的间隔，可以是整数，也可以每个轴一个数。Keras 不能把它和 strides > 1 同时使用。",
+    },
+    "label.shape_legacy": {"en": "Keras 1 code", "zh": "Keras 1 代码"},
+    "help.shape_legacy": {
+        "en": "Paste a line from an old tutorial. It is parsed, never run. Press Ctrl+Enter to apply.",
+        "zh": "粘贴旧教程中的一行代码。它只会被解析，绝不会被运行。按 Ctrl+Enter 应用。",
+    },
+    # Read-outs.
+    "shapes.result": {"en": "What Keras makes of it", "zh": "Keras 如何理解它"},
+    "shapes.output": {"en": "output shape", "zh": "输出形状"},
+    "shapes.output_help": {
+        "en": "Batch is None: any number of samples. One formula per spatial axis below.",
+        "zh": "batch 为 None：任意数量的样本。下方每个空间轴一条公式。",
+    },
+    "shapes.kernel": {"en": "kernel shape", "zh": "卷积核形状"},
+    "shapes.kernel_help": {
+        "en": "kernel_size as a tuple, then the input channels, then the filters.",
+        "zh": "元组形式的 kernel_size，接着是输入通道数，然后是滤波器数。",
+    },
+    "shapes.params": {"en": "parameters", "zh": "参数个数"},
+    "shapes.params_help": {
+        "en": "prod(kernel_size)·in_channels·filters weights plus one bias per filter.",
+        "zh": "prod(kernel_size)·in_channels·filters 个权重，加上每个滤波器一个偏置。",
+    },
+    "shapes.axes": {"en": "Which axis is which", "zh": "每个轴是什么"},
+    "shapes.axes_caption": {
+        "en": "With {data_format}, Keras reads axis {axis} of the input as channels ({channels}).",
+        "zh": "在 {data_format} 下，Keras 把输入的第 {axis} 个轴当作通道（{channels}）。",
+    },
+    "shapes.row_input": {"en": "input", "zh": "输入"},
+    "shapes.row_output": {"en": "output", "zh": "输出"},
+    "shapes.col_axis": {"en": "axis {axis}", "zh": "第 {axis} 轴"},
+    "shapes.role_batch": {"en": "batch", "zh": "batch"},
+    "shapes.role_steps": {"en": "steps", "zh": "steps 步"},
+    "shapes.role_rows": {"en": "rows", "zh": "行"},
+    "shapes.role_cols": {"en": "cols", "zh": "列"},
+    "shapes.role_channels": {"en": "channels", "zh": "通道"},
+    "shapes.role_filters": {"en": "filters", "zh": "滤波器"},
+    # The Keras check.
+    "shapes.keras": {"en": "Checked against a real Keras layer", "zh": "用真实的 Keras 层核对"},
+    "shapes.keras_agrees": {
+        "en": "Keras built the same layer: output {output}, kernel {kernel}, {params} parameters.",
+        "zh": "Keras 构建出了同样的层：输出 {output}，卷积核 {kernel}，{params} 个参数。",
+    },
+    "shapes.keras_differs": {
+        "en": "Keras disagrees with the formulas: output {output}, kernel {kernel}, {params} "
+        "parameters. Please report this link.",
+        "zh": "Keras 与公式的结果不一致：输出 {output}，卷积核 {kernel}，{params} 个参数。请报告这个链接。",
+    },
+    "shapes.summary": {
+        "en": "model.summary() of keras.Input → the layer, read from the real model:",
+        "zh": "keras.Input → 该层 的 model.summary()，读自真实的模型：",
+    },
+    "shapes.total": {"en": "Total params: {params}", "zh": "参数总数：{params}"},
+    "shapes.code": {
+        "en": "The code that was run, to try in a notebook",
+        "zh": "实际运行的代码，可以在 notebook 里试试",
+    },
+    "col.layer": {"en": "Layer (type)", "zh": "层（类型）"},
+    "col.output_shape": {"en": "Output Shape", "zh": "输出形状"},
+    "col.param": {"en": "Param #", "zh": "参数个数"},
+    "shapes.keras_says": {"en": "Keras says:", "zh": "Keras 的报错："},
+    "shapes.keras_builds": {
+        "en": "Keras itself raises no error here: it builds output {output} with a kernel "
+        "{kernel}, which is how the mistake slips through.",
+        "zh": "Keras 本身在这里不会报错：它构建出输出 {output} 和卷积核 {kernel}，错误就是这样被放过的。",
+    },
+    "shapes.not_built": {
+        "en": "Not sent to Keras: a layer this large would take too much memory on a shared server.",
+        "zh": "没有交给 Keras：这么大的层会在共享服务器上占用过多内存。",
+    },
+    # Pictures.
+    "shapes.picture": {"en": "The window along each axis", "zh": "窗口沿每个轴的滑动"},
+    "shapes.picture_caption": {
+        "en": "{axis}: {size} cells, kernel {k}, strides {s}, dilation_rate {d}, padding "
+        "{padding}: {before} zero cell(s) before and {after} after. Each row is one output; "
+        "filled cells are the ones its window reads.",
+        "zh": "{axis}：{size} 个格子，卷积核 {k}，步长 {s}，膨胀率 {d}，填充 {padding}："
+        "前面补 {before} 个零格子，后面补 {after} 个。每一行是一个输出；填色的格子就是它的窗口读取的位置。",
+    },
+    "shapes.picture_cut": {
+        "en": "Showing the first {cells} of {total} cells and the first {rows} of {outputs} outputs.",
+        "zh": "只显示 {total} 个格子中的前 {cells} 个，以及 {outputs} 个输出中的前 {rows} 个。",
+    },
+    "shapes.text_picture": {
+        "en": "The same window over a sentence",
+        "zh": "同一个窗口在句子上的滑动",
+    },
+    "shapes.text_caption": {
+        "en": "For text, the steps are words: the lesson's sentence, {words} tokens, as a "
+        "Conv1D input ({words}, D), with this kernel {k}, strides {s}, dilation_rate {d} and "
+        "padding {padding}. Each row is an n-gram.",
+        "zh": "对文本来说，steps 就是词：课程中的句子共 {words} 个词元，作为 Conv1D 的输入 ({words}, D)，"
+        "使用这里的卷积核 {k}、步长 {s}、膨胀率 {d} 和填充 {padding}。每一行是一个 n-gram。",
+    },
+    "cell.input": {"en": "input cell", "zh": "输入格子"},
+    "cell.pad": {"en": "zero padding", "zh": "零填充"},
+    "cell.read": {"en": "read by the window", "zh": "窗口读取"},
+    "cell.read_pad": {"en": "reads a padding zero", "zh": "读到填充的零"},
+    "cell.gap": {"en": "skipped (dilation gap)", "zh": "跳过（膨胀间隔）"},
+    "axis.cell": {"en": "position", "zh": "位置"},
+    # Presets.
+    "shapes.versions": {
+        "en": "Every version, computed and checked by Keras",
+        "zh": "每个版本，都经过计算并由 Keras 核对",
+    },
+    "shapes.load": {"en": "Load", "zh": "载入"},
+    "shapes.load_help": {
+        "en": "Put this version into the controls below.",
+        "zh": "把这个版本放进下面的控件。",
+    },
+    "shapes.refused": {"en": "refused", "zh": "被拒绝"},
+    "col.role": {"en": "version", "zh": "版本"},
+    "col.code": {"en": "code", "zh": "代码"},
+    "col.keras": {"en": "Keras", "zh": "Keras"},
+    "preset.given": {"en": "as written", "zh": "原来的写法"},
+    "preset.fix": {"en": "fix", "zh": "修正"},
+    "preset.compare": {"en": "to compare", "zh": "对照"},
+    "preset.image.title": {
+        "en": "My {sizes1} image gave {new_last0}×N feature maps",
+        "zh": "我的 {sizes1} 图像得到了 {new_last0}×N 的特征图",
+    },
+    "preset.image.story": {
+        "en": "`Input(shape={in0})` with channels_last: Keras reads the **last** axis as "
+        "channels, so this is a {sizes0} image with **{channels0} channels**. "
+        "`{call0}` gives `{out0}`, and its kernel is `{kernel0}`: **{params0} parameters** "
+        "({sum0}).",
+        "zh": "channels_last 下的 `Input(shape={in0})`：Keras 把**最后一个**轴当作通道，所以这是一张 "
+        "{sizes0} 的图像，带有 **{channels0} 个通道**。`{call0}` 得到 `{out0}`，"
+        "卷积核是 `{kernel0}`：**{params0} 个参数**（{sum0}）。",
+    },
+    "preset.image.fix": {
+        "en": "Put the channels last, `{in1}`: `{out1}`. Or keep the array and say where the "
+        'channels are, `data_format="channels_first"`: `{out2}` (filters come first). Both '
+        "have the kernel `{kernel1}` and **{params1} parameters** ({sum1}), the figure "
+        "`model.summary()` prints.",
+        "zh": "把通道放到最后，`{in1}`：得到 `{out1}`。或者保持数组不变，用 "
+        '`data_format="channels_first"` 说明通道在哪里：得到 `{out2}`（滤波器在前）。'
+        "两者的卷积核都是 `{kernel1}`，都有 **{params1} 个参数**（{sum1}），正是 `model.summary()` 打印的数字。",
+    },
+    "preset.signal.title": {
+        "en": "Where did my {channels0} go?",
+        "zh": "我的 {channels0} 去哪儿了？",
+    },
+    "preset.signal.story": {
+        "en": "A signal of {channels0} samples passed as `{in0}` is **{length0} step with "
+        "{channels0} channels**. `{call0}` gives `{out0}`: one output step, and a kernel "
+        "`{kernel0}` with {params0} parameters. A longer kernel does not fit at all: "
+        "`{call1}` needs {k1} steps and gets {length1}, so Keras refuses it.",
+        "zh": "长度为 {channels0} 的信号以 `{in0}` 传入，就成了**{length0} 个时间步、{channels0} 个通道**。"
+        "`{call0}` 得到 `{out0}`：只有一个输出步，卷积核 `{kernel0}` 有 {params0} 个参数。"
+        "更长的卷积核根本放不下：`{call1}` 需要 {k1} 个时间步，却只有 {length1} 个，所以 Keras 拒绝了它。",
+    },
+    "preset.signal.fix": {
+        "en": "Pass it as `{in2}`: {length2} steps of 1 channel. `{call2}` gives `{out2}` and "
+        "`{call3}` gives `{out3}`: {length3} − {k3} + 1 = {new3} steps, the window fits "
+        "{length3} − k + 1 times.",
+        "zh": "以 `{in2}` 传入：{length2} 个时间步、1 个通道。`{call2}` 得到 `{out2}`，"
+        "`{call3}` 得到 `{out3}`：{length3} − {k3} + 1 = {new3} 步，窗口能放下 {length3} − k + 1 次。",
+    },
+    "preset.order.title": {
+        "en": "Mathematica order: (channels, steps)",
+        "zh": "Mathematica 的顺序：(channels, steps)",
+    },
+    "preset.order.story": {
+        "en": "Mathematica and many papers write a signal as (channels, steps); Keras's "
+        "Conv1D reads (steps, channels). {length0} sensors over {channels0} time steps, "
+        "`{in0}`, become {length0} steps of {channels0} channels: `{call0}` gives `{out0}` "
+        "with a kernel `{kernel0}` ({params0} parameters) that slides over the sensors.",
+        "zh": "Mathematica 和许多论文把信号写成 (channels, steps)；Keras 的 Conv1D 读取的是 (steps, channels)。"
+        "{length0} 个传感器、{channels0} 个时间步的 `{in0}` 被读成 {length0} 个时间步、{channels0} 个通道："
+        "`{call0}` 得到 `{out0}`，卷积核 `{kernel0}`（{params0} 个参数）在传感器之间滑动。",
+    },
+    "preset.order.fix": {
+        "en": 'Tell Conv1D the order: `data_format="channels_first"` gives `{out1}`, a kernel '
+        "`{kernel1}` ({params1} parameters) sliding over the {length1} time steps; filters "
+        "come first in the output too. Or transpose the array to `{in2}`: `{out2}`.",
+        "zh": '告诉 Conv1D 顺序：`data_format="channels_first"` 得到 `{out1}`，卷积核 `{kernel1}`'
+        "（{params1} 个参数）沿 {length1} 个时间步滑动；输出中滤波器也在前。或者把数组转置成 `{in2}`：得到 `{out2}`。",
+    },
+    "preset.twins.title": {
+        "en": "Conv1D({k0}) over {in0} = Conv2D({ks1}) over {in1}",
+        "zh": "在 {in0} 上的 Conv1D({k0}) = 在 {in1} 上的 Conv2D({ks1})",
+    },
+    "preset.twins.story": {
+        "en": "`{call0}` on `{in0}` has the kernel `{kernel0}`; `{call1}` on `{in1}` has "
+        "`{kernel1}`. Both hold {weights0} weights and {params0} parameters: the Conv2D "
+        "kernel is the Conv1D kernel with an input-channel axis of 1 inserted, "
+        "`kernel.reshape({kernel1})`.",
+        "zh": "在 `{in0}` 上的 `{call0}` 卷积核是 `{kernel0}`；在 `{in1}` 上的 `{call1}` 卷积核是 "
+        "`{kernel1}`。两者都有 {weights0} 个权重、{params0} 个参数：Conv2D 的卷积核就是在 Conv1D "
+        "的卷积核中插入一个大小为 1 的输入通道轴，即 `kernel.reshape({kernel1})`。",
+    },
+    "preset.twins.fix": {
+        "en": "The Conv2D window is as wide as the image, so it fits exactly once across "
+        "(new_cols = {new_last1}) and slides down only: `{out1}` is `{out0}` with that axis of "
+        "1 added. The Conv2D page measures that the numbers are the same too.",
+        "zh": "Conv2D 的窗口和图像一样宽，横向恰好只放得下一次（new_cols = {new_last1}），只能向下滑动："
+        "`{out1}` 就是 `{out0}` 加上那个大小为 1 的轴。Conv2D 页面还实测了两者的数值也相同。",
+    },
+    "preset.pointwise.title": {"en": "kernel_size={k0}", "zh": "kernel_size={k0}"},
+    "preset.pointwise.story": {
+        "en": "A 1-wide window reads one step at a time: each output row is W·x_t + b for "
+        "word t alone, which is `Dense({filters0})` applied to every word. The steps stay "
+        "({length0} → {new0}); only the last axis changes, {channels0} → {filters0}: `{out0}`, "
+        "{params0} parameters ({sum0}).",
+        "zh": "宽度为 1 的窗口每次只读一个时间步：每一行输出是只对第 t 个词计算的 W·x_t + b，"
+        "相当于对每个词分别做 `Dense({filters0})`。时间步不变（{length0} → {new0}）；只有最后一个轴改变，"
+        "{channels0} → {filters0}：`{out0}`，{params0} 个参数（{sum0}）。",
+    },
+    "preset.pointwise.fix": {
+        "en": "To see neighbouring words together, widen the window: `{call1}` gives `{out1}`, "
+        "each row a {k1}-gram, with {params1} parameters.",
+        "zh": "想让相邻的词一起被看到，就加宽窗口：`{call1}` 得到 `{out1}`，每一行是一个 {k1}-gram，"
+        "共 {params1} 个参数。",
+    },
+    # Legacy translator.
+    "shapes.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},
+    "shapes.legacy_intro": {
+        "en": "Old tutorials use Keras 1 names. Paste a line: it is translated name by name, "
+        "values kept.",
+        "zh": "旧教程使用 Keras 1 的名称。粘贴一行代码：会逐个名称翻译，取值保持不变。",
+    },
+    "shapes.legacy_out": {"en": "In Keras 3:", "zh": "在 Keras 3 中："},
+    "shapes.legacy_changes": {"en": "What changed", "zh": "改动了什么"},
+    "shapes.legacy_table": {"en": "The whole mapping", "zh": "完整的对照表"},
+    "col.keras1": {"en": "Keras 1", "zh": "Keras 1"},
+    "col.keras3": {"en": "Keras 3", "zh": "Keras 3"},
+    "legacy.nothing": {
+        "en": "No Keras 1 name found: this code needs no translation.",
+        "zh": "没有找到 Keras 1 的名称：这段代码无需翻译。",
+    },
+    "legacy.unknown": {
+        "en": "Left out, because Keras 3 has no such argument: {args}. Set weights with "
+        "layer.set_weights() after building; check the others in the Keras 3 docs.",
+        "zh": "已略去，因为 Keras 3 没有这些参数：{args}。权重请在构建后用 layer.set_weights() 设置；其余的请查阅 Keras 3 文档。",
+    },
+    "legacy.note_full": {
+        "en": "Keras 3 has no padding='full': pad with ZeroPadding1D/2D first, then use 'valid'.",
+        "zh": "Keras 3 没有 padding='full'：先用 ZeroPadding1D/2D 补零，再用 'valid'。",
+    },
+    "legacy.note_value": {
+        "en": "{value} is not a literal 'th' or 'tf': make sure it now holds "
+        "'channels_first' or 'channels_last'.",
+        "zh": "{value} 不是字面量 'th' 或 'tf'：请确认它现在的值是 'channels_first' 或 'channels_last'。",
+    },
+    "legacy.note_input_shape": {
+        "en": "Keras 3 prefers keras.Input(shape=...) as the first layer to an input_shape "
+        "argument.",
+        "zh": "Keras 3 更推荐把 keras.Input(shape=...) 作为第一层，而不是使用 input_shape 参数。",
+    },
+    "legacy.note_missing": {
+        "en": "{name} is missing: kernel_size needs one number per axis.",
+        "zh": "缺少 {name}：kernel_size 每个轴都需要一个数。",
+    },
+    # Errors.
+    "err.shape_ints": {
+        "en": "{name} must be whole numbers separated by commas, like 1, 32, 32 or (8, 8) "
+        "(got '{text}').",
+        "zh": "{name} 必须是用逗号分隔的整数，例如 1, 32, 32 或 (8, 8)（当前为 '{text}'）。",
+    },
+    "err.shape_rank": {
+        "en": "{layer} needs an input shape of {expected} numbers without the batch, "
+        "{roles}; {shape} has {got}. Add or remove an axis, e.g. a channels axis of 1.",
+        "zh": "{layer} 需要一个不含 batch、由 {expected} 个数组成的输入形状 {roles}；"
+        "{shape} 有 {got} 个。请增加或删除一个轴，例如加一个大小为 1 的通道轴。",
+    },
+    "err.shape_tuple": {
+        "en": "{name}={value} must be one int or {rank} numbers, one per axis of {layer}.",
+        "zh": "{name}={value} 必须是一个整数，或者 {rank} 个数（{layer} 的每个轴一个）。",
+    },
+    "err.shape_positive": {
+        "en": "Every number in {name} must be at least 1 (got {value}): an axis needs cells, "
+        "a window needs width, a step needs length.",
+        "zh": "{name} 中的每个数都至少为 1（当前为 {value}）：轴需要格子，窗口需要宽度，步长需要长度。",
+    },
+    "err.shape_too_big": {
+        "en": "{name} {value} is more than this lab accepts ({most}). Try a smaller number.",
+        "zh": "{name} 为 {value}，超过了本实验室接受的上限（{most}）。请换一个更小的数。",
+    },
+    "err.shape_weights": {
+        "en": "This kernel would hold {weights} weights, more than this lab builds ({most}). "
+        "Use fewer filters, a smaller kernel or fewer channels.",
+        "zh": "这个卷积核会有 {weights} 个权重，超过了本实验室构建的上限（{most}）。请减少滤波器、缩小卷积核或减少通道。",
+    },
+    "err.shape_causal": {
+        "en": "padding 'causal' exists only for Conv1D; {layer} takes 'valid' or 'same'.",
+        "zh": "padding 'causal' 只适用于 Conv1D；{layer} 只能用 'valid' 或 'same'。",
+    },
+    "err.shape_too_short": {
+        "en": "With padding 'valid' the window on {axis} spans d·(k−1)+1 = {d}·({k}−1)+1 = "
+        "{span} cells, but that axis has {size}. Use padding 'same', a smaller kernel, or "
+        "check which axis data_format reads as channels.",
+        "zh": "padding 为 'valid' 时，{axis} 轴上的窗口跨度为 d·(k−1)+1 = {d}·({k}−1)+1 = {span} 个格子，"
+        "但这个轴只有 {size} 个。请改用 padding 'same'、缩小卷积核，或检查 data_format 把哪个轴当作通道。",
+    },
+    "err.legacy_empty": {
+        "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",
+        "zh": "请粘贴一行 Keras 1 代码，例如一个 Convolution2D(...) 调用。",
+    },
+    "err.legacy_too_long": {
+        "en": "That is {chars} characters; paste at most {most}, a few lines at a time.",
+        "zh": "共有 {chars} 个字符；每次最多粘贴 {most} 个，一次几行即可。",
+    },
+    "err.legacy_syntax": {
+        "en": "Line {line} is not Python that can be read ({reason}). Paste a complete call, "
+        "with its closing bracket.",
+        "zh": "第 {line} 行不是可以读取的 Python 代码（{reason}）。请粘贴完整的调用，包括右括号。",
+    },
+}

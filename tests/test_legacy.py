@@ -1,0 +1,215 @@
+"""The Keras 1 → Keras 3 translator on real legacy lines, and Keras 3 accepting what it writes."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import os
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras
+import pytest
+
+from convlab import legacy
+from convlab.errors import InputError
+
+LINES = [
+    # (Keras 1, Keras 3, left out)
+    (
+        "Convolution2D(nb_filter=10, nb_row=8, nb_col=8, subsample=(1, 1), border_mode='same', "
+        "activation='relu')",
+        "Conv2D(filters=10, kernel_size=(8, 8), strides=(1, 1), padding='same', activation='relu')",
+        [],
+    ),
+    (
+        "Convolution1D(64, 3, border_mode='same', activation='relu')",
+        "Conv1D(filters=64, kernel_size=3, padding='same', activation='relu')",
+        [],
+    ),
+    (
+        "Convolution2D(32, 3, 3, input_shape=(1, 28, 28), dim_ordering='th')",
+        "Conv2D(filters=32, kernel_size=(3, 3), input_shape=(1, 28, 28), "
+        "data_format='channels_first')",
+        [],
+    ),
+    (
+        "Convolution2D(32, 5, 5, image_dim_ordering='tf', subsample=(2, 2))",
+        "Conv2D(filters=32, kernel_size=(5, 5), data_format='channels_last', strides=(2, 2))",
+        [],
+    ),
+    (
+        "AtrousConvolution1D(nb_filter=32, filter_length=3, atrous_rate=2, border_mode='causal')",
+        "Conv1D(filters=32, kernel_size=3, dilation_rate=2, padding='causal')",
+        [],
+    ),
+    (
+        "AtrousConvolution2D(16, 3, 3, atrous_rate=(2, 2), init='he_normal')",
+        "Conv2D(filters=16, kernel_size=(3, 3), dilation_rate=(2, 2), "
+        "kernel_initializer='he_normal')",
+        [],
+    ),
+    (
+        "Convolution1D(nb_filter=100, filter_length=5, subsample_length=2, init='uniform', "
+        "bias=False)",
+        "Conv1D(filters=100, kernel_size=5, strides=2, kernel_initializer='uniform', "
+        "use_bias=False)",
+        [],
+    ),
+    (
+        "Convolution1D(128, 3, input_dim=300, input_length=50, weights=[W, b], foo=1)",
+        "Conv1D(filters=128, kernel_size=3, input_shape=(50, 300))",
+        ["weights=[W, b]", "foo=1"],
+    ),
+    (
+        "model.add(Convolution2D(64, 3, 3, W_regularizer=l2(0.01), b_constraint=maxnorm(2)))",
+        "model.add(Conv2D(filters=64, kernel_size=(3, 3), kernel_regularizer=l2(0.01), "
+        "bias_constraint=maxnorm(2)))",
+        [],
+    ),
+    (
+        "x = keras.layers.convolutional.Convolution1D(8, 2, activation='tanh')(x)",
+        "x = keras.layers.Conv1D(filters=8, kernel_size=2, activation='tanh')(x)",
+        [],
+    ),
+    (
+        "Convolution2D(10, 8, 8, 'glorot_uniform', 'relu', None, 'same', (1, 1), 'th')",
+        "Conv2D(filters=10, kernel_size=(8, 8), kernel_initializer='glorot_uniform', "
+        "activation='relu', padding='same', strides=(1, 1), data_format='channels_first')",
+        ["weights=None"],
+    ),
+    (
+        "from keras.layers.convolutional import Convolution1D, MaxPooling1D",
+        "from keras.layers import Conv1D, MaxPooling1D",
+        [],
+    ),
+    (
+        "K.set_image_dim_ordering('th')",
+        "K.set_image_data_format('channels_first')",
+        [],
+    ),
+    (
+        '{"image_dim_ordering": "tf", "backend": "tensorflow"}',
+        "{'image_data_format': 'channels_last', 'backend': 'tensorflow'}",
+        [],
+    ),
+    (
+        "Conv2D(32, (3, 3), border_mode='same')",
+        "Conv2D(32, (3, 3), padding='same')",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "left_out"), LINES)
+def test_legacy_lines(old: str, new: str, left_out: list[str]) -> None:
+    result = legacy.translate(old)
+    assert result.code == new
+    assert result.unknown == left_out
+    assert result.changes
+
+
+def test_the_issue_example_lists_every_change() -> None:
+    result = legacy.translate(legacy.EXAMPLE)
+    assert result.changes == [
+        ("Convolution2D", "Conv2D"),
+        ("nb_filter=10", "filters=10"),
+        ("nb_row=8, nb_col=8", "kernel_size=(8, 8)"),
+        ("subsample=(1, 1)", "strides=(1, 1)"),
+        ("border_mode='same'", "padding='same'"),
+    ]
+    assert result.notes == []
+
+
+LITERAL_LAYERS = [new for _, new, _ in LINES if new.startswith(("Conv1D(", "Conv2D("))]
+
+
+@pytest.mark.filterwarnings("ignore:Do not pass an `input_shape`")  # Keras 3's advice; noted
+@pytest.mark.parametrize("code", LITERAL_LAYERS)
+def test_keras_3_builds_every_translated_layer(code: str) -> None:
+    """Not only new names: Keras 3 accepts the translated arguments and their values."""
+    call = ast.parse(code, mode="eval").body
+    assert isinstance(call, ast.Call)
+    args = [ast.literal_eval(arg) for arg in call.args]
+    kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
+    layer = getattr(keras.layers, call.func.id)(*args, **kwargs)
+    assert layer.filters == (args or [kwargs.get("filters")])[0]
+
+
+def test_keras3_argument_list_is_keras_own() -> None:
+    conv = set(inspect.signature(keras.layers.Conv2D).parameters) - {"kwargs"}
+    base = set(inspect.signature(keras.layers.Layer.__init__).parameters) - {"self", "kwargs"}
+    assert conv == set(inspect.signature(keras.layers.Conv1D).parameters) - {"kwargs"}
+    assert conv | base | {"input_shape"} == legacy.KERAS3_ARGUMENTS
+    assert set(legacy.ARGUMENTS.values()) <= legacy.KERAS3_ARGUMENTS
+    assert all(hasattr(keras.layers, name) for name in legacy.CLASSES.values())
+    assert all(hasattr(keras.backend, name) for name in legacy.FUNCTIONS.values())
+
+
+def test_notes_for_what_needs_a_human() -> None:
+    full = legacy.translate("Convolution2D(8, 3, 3, border_mode='full')")
+    assert full.code == "Conv2D(filters=8, kernel_size=(3, 3), padding='full')"
+    assert full.notes == [("legacy.note_full", {})]
+
+    variable = legacy.translate("Convolution2D(8, 3, dim_ordering=ordering)")
+    assert variable.code == "Conv2D(filters=8, kernel_size=(3,), data_format=ordering)"
+    assert variable.notes == [
+        ("legacy.note_missing", {"name": "nb_col"}),
+        ("legacy.note_value", {"value": "ordering"}),
+    ]
+
+    shaped = legacy.translate("Convolution1D(8, 3, input_dim=300)")
+    assert shaped.code == "Conv1D(filters=8, kernel_size=3, input_shape=(None, 300))"
+    assert shaped.notes == [("legacy.note_input_shape", {})]
+
+
+def test_code_without_keras_1_names_is_left_alone() -> None:
+    result = legacy.translate("Dense(10, activation='relu')")
+    assert result.code == "Dense(10, activation='relu')"
+    assert (result.changes, result.unknown, result.notes) == ([], [], [])
+
+
+def test_pasted_code_is_never_run() -> None:
+    result = legacy.translate("__import__('os').system('echo pwned')")
+    assert result.code == "__import__('os').system('echo pwned')"
+    assert result.changes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("", "err.legacy_empty"),
+        ("   \n", "err.legacy_empty"),
+        ("Convolution2D(", "err.legacy_syntax"),
+        ("nb_filter=10, nb_row=8)", "err.legacy_syntax"),
+        ("a\x00b", "err.legacy_syntax"),
+        ("(" * 300 + ")" * 300, "err.legacy_syntax"),
+        ("x = 1\n" * 1000, "err.legacy_too_long"),
+    ],
+)
+def test_garbage_is_refused_with_a_reason(text: str, key: str) -> None:
+    with pytest.raises(InputError) as err:
+        legacy.translate(text)
+    assert err.value.key == key
+    assert err.value.say("zh") != err.value.say("en")
+
+
+def test_mapping_table_covers_the_issue_list() -> None:
+    table = legacy.mapping()
+    for old, new in [
+        ("nb_filter", "filters"),
+        ("filter_length", "kernel_size"),
+        ("nb_row + nb_col", "kernel_size"),
+        ("subsample", "strides"),
+        ("subsample_length", "strides"),
+        ("border_mode", "padding"),
+        ("dim_ordering", "data_format"),
+        ("image_dim_ordering", "data_format"),
+        ("'th'", "'channels_first'"),
+        ("'tf'", "'channels_last'"),
+        ("atrous_rate", "dilation_rate"),
+        ("init", "kernel_initializer"),
+        ("Convolution1D", "Conv1D"),
+        ("Convolution2D", "Conv2D"),
+    ]:
+        assert (old, new) in table
