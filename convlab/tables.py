@@ -6,14 +6,16 @@ them translated labels when they display them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from convlab.config import ConvConfig
 from convlab.ngrams import PAD, Cell
-from convlab.vectors import Embedding
+from convlab.online import OnlineSet
+from convlab.vectorfiles import MB, estimate
+from convlab.vectors import Embedding, Neighbours
 
 FORMS = ("conv1d", "conv2d", "conv2d_channels")
 
@@ -108,4 +110,34 @@ def forms(
         {row: [str(v) for v in values] for row, values in rows.items()},
         orient="index",
         columns=FORMS,
+    )
+
+
+def neighbours(near: Neighbours) -> pd.DataFrame:
+    """The nearest words, their cosine, and whether their vector is exactly the word's."""
+    twins = set(near.twins)
+    return pd.DataFrame(
+        {
+            "word": [word for word, _ in near.similar],
+            "cosine": [cosine for _, cosine in near.similar],
+            "same_vector": [word in twins for word, _ in near.similar],
+        }
+    )
+
+
+def online_sets(sets: Iterable[OnlineSet], limit: int, on_disk: Collection[str]) -> pd.DataFrame:
+    """gensim-data's sets: size, licence, whether downloaded, and memory at the row limit."""
+    return pd.DataFrame(
+        [
+            {
+                "set": spec.name,
+                "dim": spec.dim,
+                "words": spec.words,
+                "download_mb": spec.size / MB,
+                "licence": spec.licence,
+                "on_disk": spec.name in on_disk,
+                "memory_mb": estimate(min(limit, spec.words), spec.dim) / MB,
+            }
+            for spec in sets
+        ]
     )

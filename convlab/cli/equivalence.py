@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from convlab import shapes
-from convlab.cli.options import vector_options
+from convlab.cli.options import vector_options, vectors_from
 from convlab.config import ACTIVATIONS, INITIALIZERS, ConvConfig
-from convlab.vectors import OOV_POLICIES, embed_sentence, resolve
+from convlab.vectors import OOV_POLICIES, embed_sentence
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -45,7 +45,7 @@ def equivalence(args: argparse.Namespace) -> dict:
         init=args.init,
         seed=args.seed,
     )
-    vs = resolve(args.vectors)
+    vs = vectors_from(args)
     emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
     emb.require_words()
     words, dim = emb.matrix.shape

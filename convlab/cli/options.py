@@ -4,16 +4,31 @@ from __future__ import annotations
 
 import argparse
 
-from convlab.vectors import BUILTINS, DEFAULT_VECTORS
+from convlab.online import SETS
+from convlab.vectorfiles import DEFAULT_LIMIT
+from convlab.vectors import BUILTINS, DEFAULT_VECTORS, ENV_VECTORS, VectorSet, resolve
 
 
 def vector_options() -> argparse.ArgumentParser:
-    """``--vectors``, for every command that embeds text (use as ``parents=[...]``)."""
+    """``--vectors`` and ``--limit``, for every command that embeds text (``parents=[...]``)."""
     options = argparse.ArgumentParser(add_help=False)
     options.add_argument(
         "--vectors",
-        default=DEFAULT_VECTORS,
-        metavar="NAME",
-        help=f"word vectors: a built-in set ({', '.join(BUILTINS)}; default {DEFAULT_VECTORS})",
+        metavar="NAME|PATH",
+        help=f"word vectors: a built-in set ({', '.join(BUILTINS)}), a gensim-data set "
+        f"({', '.join(SETS)}; downloaded once) or a word2vec/GloVe/fastText .vec file; "
+        f"default ${ENV_VECTORS}, else {DEFAULT_VECTORS}",
+    )
+    options.add_argument(
+        "--limit",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"rows to read from a vector file or download (default {DEFAULT_LIMIT:,})",
     )
     return options
+
+
+def vectors_from(args: argparse.Namespace) -> VectorSet:
+    """The set ``--vectors`` and ``--limit`` name."""
+    return resolve(args.vectors, limit=args.limit)
