@@ -9,7 +9,7 @@ and refuses a key defined twice.
 
 from __future__ import annotations
 
-from convlab.messages import core, lesson, shapelab, vectors
+from convlab.messages import core, lesson, shapelab, training, vectors
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
@@ -25,7 +25,9 @@ def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     return merged
 
 
-CATALOGUE = _merge(core.MESSAGES, lesson.MESSAGES, shapelab.MESSAGES, vectors.MESSAGES)
+CATALOGUE = _merge(
+    core.MESSAGES, lesson.MESSAGES, shapelab.MESSAGES, training.MESSAGES, vectors.MESSAGES
+)
 
 
 def message(key: str, lang: str, **params: object) -> str:

@@ -1,0 +1,95 @@
+"""``python -m convlab train``: Kim's CNN on MR or a CSV/TSV, with the page's split and scores."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from convlab import corpus
+from convlab.cli.options import vector_options, vectors_from
+from convlab.kimconfig import SCALES, VARIANTS, KimConfig, parse_kernel_sizes
+
+DEFAULT_VECTORS = "glove50"
+"""The page's default too: the most accurate and among the fastest in bench/train_mr.py."""
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    train = commands.add_parser(
+        "train",
+        parents=[vector_options()],
+        help="train Kim's text CNN and report its test accuracy",
+        description="Train Kim (2014)'s sentence CNN on MR (a folder with rt-polarity.pos "
+        "and .neg) or a CSV/TSV, on a fixed 10%% test / 10%% validation split, stopping "
+        f"early on validation accuracy. Here --vectors defaults to {DEFAULT_VECTORS}.",
+    )
+    train.add_argument("--data", required=True, help="an MR-layout folder or a CSV/TSV file")
+    train.add_argument("--text-col", help="the text column of a CSV/TSV (default: guessed)")
+    train.add_argument("--label-col", help="the label column of a CSV/TSV (default: guessed)")
+    train.add_argument("--variant", choices=VARIANTS, default=KimConfig.variant)
+    train.add_argument(
+        "--scale",
+        choices=SCALES,
+        default=KimConfig.scale,
+        help="rescale the pretrained table to the random init's spread (default rescaled)",
+    )
+    train.add_argument("--kernel-sizes", default="3,4,5", help="comma-separated (default 3,4,5)")
+    train.add_argument("--filters", type=int, default=KimConfig.filters, help="per kernel size")
+    train.add_argument("--epochs", type=int, default=KimConfig.epochs, help="at most (default 10)")
+    train.add_argument("--seed", type=int, default=KimConfig.seed)
+    train.add_argument("--rows", type=int, help="train on a fixed random sample of this many rows")
+    train.add_argument("--save", metavar="FILE.keras", help="write the trained model here")
+    train.add_argument("--json", action="store_true", help="print one JSON object, no progress")
+    train.set_defaults(run=run, summary=summary, vectors=DEFAULT_VECTORS)
+
+
+def run(args: argparse.Namespace) -> dict:
+    """The ``train`` command's result, as the JSON object it prints."""
+    cfg = KimConfig(
+        variant=args.variant,
+        scale=args.scale,
+        kernel_sizes=parse_kernel_sizes(args.kernel_sizes),
+        filters=args.filters,
+        epochs=args.epochs,
+        seed=args.seed,
+    )
+    data = corpus.load(args.data, args.text_col, args.label_col)
+    if args.rows:
+        data = data.sample(args.rows)
+    vs = vectors_from(args)
+
+    import keras  # TensorFlow: only once the input is known to be good
+
+    from convlab import textcnn
+
+    class Progress(keras.callbacks.Callback):
+        def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+            logs = logs or {}
+            print(
+                f"epoch {epoch + 1}/{cfg.epochs}: accuracy {logs.get('accuracy', 0):.4f}, "
+                f"val_accuracy {logs.get('val_accuracy', 0):.4f}, loss {logs.get('loss', 0):.4f}",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    fit = textcnn.train(data, cfg, vs, callbacks=[] if args.json else [Progress()])
+    report = fit.report()
+    if args.save:
+        with open(args.save, "wb") as out:
+            out.write(textcnn.save(fit.cnn))
+        report["saved"] = args.save
+    return report
+
+
+def summary(report: dict) -> str:
+    coverage = report["vocab_coverage"]
+    lines = [
+        f"test accuracy {report['test_accuracy']:.4f}, validation accuracy "
+        f"{report['val_accuracy']:.4f} (best of {report['epochs']} epochs: "
+        f"{report['best_epoch']})",
+        f"trained in {report['train_seconds']:.1f} s on {report['n_train']} rows "
+        f"({report['n_val']} validation, {report['n_test']} test)",
+        f"vectors cover {coverage['types']:.1%} of word types, {coverage['tokens']:.1%} of tokens",
+    ]
+    if "saved" in report:
+        lines.append(f"saved to {report['saved']}")
+    return "\n".join(lines)

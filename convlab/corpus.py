@@ -1,0 +1,383 @@
+"""Labelled sentences to train a text CNN on: MR from a folder or the web, or a CSV/TSV.
+
+Every source ends as one :class:`Corpus`: texts, integer labels, the class
+names they stand for, and what had to be changed on the way in (encoding,
+empty rows dropped, rows over the cap). Bad input raises ``InputError`` with
+a catalogue key, so the page and the command line explain it the same way.
+
+MR (Pang & Lee 2005, sentence polarity v1.0) is 5,331 positive and 5,331
+negative snippets, one per line, in latin-1. It is fetched on demand from
+Cornell, checked against known line counts and sha256 sums, and cached on
+disk; ``CONVLAB_MR_URL`` points the download elsewhere (the tests serve a
+generated archive from a local ``http.server``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import tarfile
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from convlab.errors import InputError
+
+MR_BASE_URL = "https://www.cs.cornell.edu/people/pabo/movie-review-data/"
+MR_ARCHIVE = "rt-polaritydata.tar.gz"
+MR_URL_ENV = "CONVLAB_MR_URL"
+"""Environment variable naming another base URL for the MR archive."""
+CACHE_ENV = "CONVLAB_CACHE"
+"""Environment variable naming the cache folder (default ``~/.cache/convlab``)."""
+MR_DIR_ENV = "CONVLAB_MR_DIR"
+"""Environment variable naming a local folder in the MR layout."""
+SIBLING_MR = Path(__file__).resolve().parents[2] / "shared" / "data" / "mr"
+"""Where a development checkout keeps MR: ``../shared/data/mr`` beside the repository."""
+MR_CLASSES = ("neg", "pos")
+MR_LINES = 5331
+MR_SHA256 = {
+    "rt-polarity.pos": "2da124ec187a9d5a29c9f04e91c540e02baed5af8868f550a26bd6fd4dbf8bf0",
+    "rt-polarity.neg": "4ace77d558c3714723843f1d65b60c01e3417b208180f0728808d76ad0eeeaca",
+}
+DOWNLOAD_TIMEOUT = 5.0
+"""Seconds before a silent network is declared offline: never hang the page."""
+MAX_ARCHIVE_BYTES = 5_000_000
+"""The real archive is ~490 kB; anything far larger is not it."""
+
+MAX_ROWS = 20_000
+"""Rows kept from an uploaded table: enough for MR (10,662), bounded for a hosted demo."""
+MIN_ROWS = 20
+MAX_CLASSES = 20
+"""More distinct labels than this means a text or id column was picked as the label."""
+TEST_SHARE = 0.1
+VAL_SHARE = 0.1
+SPLIT_SEED = 0
+"""The split is fixed, not drawn from the model's seed, so every fit is tested on the same rows."""
+TEXT_NAMES = ("text", "sentence", "review", "content", "comment")
+LABEL_NAMES = ("label", "labels", "class", "sentiment", "polarity", "category", "target", "y")
+_NUMBER = re.compile(r"^\s*[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?\s*$")
+
+
+@dataclass(frozen=True, eq=False)
+class Corpus:
+    """Sentences with integer labels; ``classes[k]`` is the name of label k."""
+
+    texts: tuple[str, ...]
+    labels: np.ndarray
+    classes: tuple[str, ...]
+    source: str
+    encoding: str = "utf-8"
+    dropped: int = 0
+    """Rows left out because their text or label was empty."""
+    truncated: int = 0
+    """Rows beyond ``MAX_ROWS`` that were not read."""
+    sampled_from: int = 0
+    """Rows of the full data when this is a sample of it (0: not a sample)."""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def counts(self) -> list[int]:
+        """Rows per class, in class order."""
+        return np.bincount(self.labels, minlength=len(self.classes)).tolist()
+
+    @cached_property
+    def digest(self) -> str:
+        """sha256 of the texts, labels and class names: what a cached fit is keyed by."""
+        h = hashlib.sha256()
+        for name in self.classes:
+            h.update(name.encode("utf-8") + b"\0")
+        for text, label in zip(self.texts, self.labels.tolist(), strict=True):
+            h.update(f"{label}\t{text}\n".encode())
+        return h.hexdigest()
+
+    def sample(self, rows: int) -> Corpus:
+        """A fixed random ``rows`` of the corpus, in their original order: a quick, smaller fit.
+
+        Always the same rows (seeded by ``SPLIT_SEED``), so a link with a sample
+        size reproduces the fit.
+        """
+        if rows >= len(self):
+            return self
+        keep = np.sort(np.random.default_rng(SPLIT_SEED).permutation(len(self))[:rows])
+        return _checked(
+            [self.texts[i] for i in keep],
+            self.labels[keep].tolist(),
+            self.classes,
+            source=self.source,
+            encoding=self.encoding,
+            dropped=self.dropped,
+            truncated=self.truncated,
+            sampled_from=len(self),
+        )
+
+
+@dataclass(frozen=True)
+class Split:
+    """Row indices of the training, validation and test parts."""
+
+    train: np.ndarray
+    val: np.ndarray
+    test: np.ndarray
+
+    @property
+    def sizes(self) -> tuple[int, int, int]:
+        return len(self.train), len(self.val), len(self.test)
+
+
+def split(rows: int, seed: int = SPLIT_SEED) -> Split:
+    """A seeded split: 10% test, then 10% of the rest for validation, at least one row each."""
+    order = np.random.default_rng(seed).permutation(rows)
+    n_test = max(1, int(rows * TEST_SHARE))
+    n_val = max(1, int((rows - n_test) * VAL_SHARE))
+    return Split(
+        train=np.sort(order[n_test + n_val :]),
+        val=np.sort(order[n_test : n_test + n_val]),
+        test=np.sort(order[:n_test]),
+    )
+
+
+# MR -----------------------------------------------------------------------------------
+
+
+def mr_lines(raw: bytes) -> list[str]:
+    """The snippets of one MR file: latin-1, one per line, surrounding spaces trimmed.
+
+    Split on newlines only: ``str.splitlines`` would also break at the 0x85
+    bytes (latin-1 NEL) inside some snippets and invent 16 extra sentences.
+    """
+    return [line.strip() for line in raw.decode("latin-1").split("\n")]
+
+
+def load_mr(folder: Path | str) -> Corpus:
+    """MR from a folder holding ``rt-polarity.pos`` and ``rt-polarity.neg``."""
+    folder = Path(folder)
+    texts: list[str] = []
+    labels: list[int] = []
+    for label, name in enumerate(MR_CLASSES):
+        path = folder / f"rt-polarity.{name}"
+        if not path.is_file():
+            raise InputError("err.mr_missing", folder=str(folder))
+        lines = [line for line in mr_lines(path.read_bytes()) if line]
+        texts += lines
+        labels += [label] * len(lines)
+    return _checked(texts, labels, MR_CLASSES, source=f"MR ({folder})", encoding="latin-1")
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "convlab")
+
+
+def mr_url() -> str:
+    return (os.environ.get(MR_URL_ENV) or MR_BASE_URL).rstrip("/") + "/" + MR_ARCHIVE
+
+
+def _verified(files: dict[str, bytes]) -> bool:
+    """Both files present, 5,331 lines each, with the published sha256 sums."""
+    return all(
+        name in files
+        and files[name].count(b"\n") == MR_LINES
+        and hashlib.sha256(files[name]).hexdigest() == digest
+        for name, digest in MR_SHA256.items()
+    )
+
+
+def cached_mr(folder: Path | None = None) -> Path | None:
+    """The cached MR folder if it holds verified files, else None."""
+    folder = folder or cache_dir() / "mr"
+    files = {name: (folder / name).read_bytes() for name in MR_SHA256 if (folder / name).is_file()}
+    return folder if _verified(files) else None
+
+
+def find_mr() -> Path | None:
+    """A local MR folder: ``$CONVLAB_MR_DIR``, else the download cache, else ``SIBLING_MR``."""
+    named = os.environ.get(MR_DIR_ENV)
+    for folder in (Path(named) if named else None, cached_mr(), SIBLING_MR):
+        if folder and all((folder / name).is_file() for name in MR_SHA256):
+            return folder
+    return None
+
+
+def download_mr(folder: Path | None = None, timeout: float = DOWNLOAD_TIMEOUT) -> Path:
+    """Fetch MR once, verify it, cache it in ``folder``; return the folder.
+
+    Only the two data files are taken out of the archive, by name, and
+    nothing is written before both pass verification: a broken or hostile
+    archive leaves the cache as it was.
+    """
+    folder = folder or cache_dir() / "mr"
+    if cached_mr(folder):
+        return folder
+    url = mr_url()
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            archive = response.read(MAX_ARCHIVE_BYTES + 1)
+    except (urllib.error.URLError, OSError) as err:
+        reason = getattr(err, "reason", None) or err
+        raise InputError("err.mr_offline", url=url, reason=str(reason)) from err
+    files = _mr_members(archive)
+    if len(archive) > MAX_ARCHIVE_BYTES or not _verified(files):
+        raise InputError("err.mr_corrupt", url=url)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False) as tmp:
+            tmp.write(data)
+        Path(tmp.name).replace(folder / name)
+    return folder
+
+
+def _mr_members(archive: bytes) -> dict[str, bytes]:
+    """The two MR files inside a tar.gz, read into memory; {} if it is not such an archive."""
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
+            return {
+                Path(member.name).name: tar.extractfile(member).read()  # type: ignore[union-attr]
+                for member in tar.getmembers()
+                if member.isfile() and Path(member.name).name in MR_SHA256
+            }
+    except (tarfile.TarError, OSError, EOFError):
+        return {}
+
+
+# Uploaded tables ---------------------------------------------------------------------------
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """The text of an uploaded file and the encoding that read it: UTF-8, else latin-1.
+
+    latin-1 decodes any byte string, so a binary file is recognised first by
+    its NUL bytes, which no CSV or TSV contains.
+    """
+    if not raw.strip():
+        raise InputError("err.corpus_empty")
+    if b"\0" in raw[:65536]:
+        raise InputError("err.corpus_binary")
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("latin-1"), "latin-1"
+
+
+def _separator(text: str, name: str) -> str:
+    first = text.split("\n", 1)[0]
+    if name.lower().endswith((".tsv", ".tab")) or ("\t" in first and "," not in first):
+        return "\t"
+    return ","
+
+
+def read_table(raw: bytes, name: str = "upload.csv") -> tuple[pd.DataFrame, str, int]:
+    """An uploaded CSV/TSV as strings, with the encoding used and rows cut beyond ``MAX_ROWS``."""
+    text, encoding = decode(raw)
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text),
+            sep=_separator(text, name),
+            dtype=str,
+            keep_default_na=False,
+            nrows=MAX_ROWS + 1,
+            skip_blank_lines=True,
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
+        raise InputError("err.corpus_parse", name=name, reason=str(err).strip()) from err
+    truncated = 0
+    if len(frame) > MAX_ROWS:
+        lines = sum(1 for _ in io.StringIO(text)) - 1
+        truncated = max(lines - MAX_ROWS, 1)
+        frame = frame.iloc[:MAX_ROWS]
+    frame.columns = [str(column).strip() for column in frame.columns]
+    return frame, encoding, truncated
+
+
+def guess_columns(frame: pd.DataFrame) -> tuple[str, str]:
+    """Likely (text, label) columns: by name, else by content.
+
+    Without a telling name the text is the column with the longest values,
+    and the label the other column with the fewest distinct values.
+    """
+    columns = list(frame.columns)
+    lowered = {column.lower(): column for column in columns}
+    text = next((lowered[n] for n in TEXT_NAMES if n in lowered), None)
+    if text is None:
+        text = max(columns, key=lambda c: (frame[c].str.len().sum(), -columns.index(c)))
+    others = [column for column in columns if column != text] or columns
+    label = next((lowered[n] for n in LABEL_NAMES if n in lowered and lowered[n] != text), None)
+    if label is None:
+        label = min(others, key=lambda c: (frame[c].nunique(), others.index(c)))
+    return text, label
+
+
+def from_table(
+    raw: bytes, name: str, text_col: str | None = None, label_col: str | None = None
+) -> Corpus:
+    """A corpus from an uploaded CSV/TSV and the chosen text and label columns."""
+    frame, encoding, truncated = read_table(raw, name)
+    columns = list(frame.columns)
+    if len(columns) < 2:
+        raise InputError("err.corpus_columns", name=name, found=", ".join(columns))
+    guessed = guess_columns(frame)
+    text_col, label_col = text_col or guessed[0], label_col or guessed[1]
+    for column in (text_col, label_col):
+        if column not in columns:
+            raise InputError("err.corpus_column", column=column, found=", ".join(columns))
+    if text_col == label_col:
+        raise InputError("err.corpus_same_column", column=text_col)
+    texts = frame[text_col].str.strip()
+    labels = frame[label_col].str.strip()
+    keep = (texts != "") & (labels != "")
+    texts, labels = texts[keep], labels[keep]
+    if sum(bool(_NUMBER.match(text)) for text in texts) > len(texts) / 2:
+        raise InputError("err.corpus_numeric_text", column=text_col)
+    classes = sorted(labels.unique(), key=_label_order)
+    if len(classes) > MAX_CLASSES:
+        raise InputError(
+            "err.corpus_many_classes", column=label_col, classes=len(classes), most=MAX_CLASSES
+        )
+    index = {name: k for k, name in enumerate(classes)}
+    return _checked(
+        texts.tolist(),
+        labels.map(index).tolist(),
+        tuple(classes),
+        source=name,
+        encoding=encoding,
+        dropped=int((~keep).sum()),
+        truncated=truncated,
+    )
+
+
+def _label_order(label: str) -> tuple[int, float, str]:
+    """Numbers in numeric order ("2" before "10"), then everything else alphabetically."""
+    if _NUMBER.match(label):
+        return 0, float(label.replace(",", ".")), label
+    return 1, 0.0, label
+
+
+def _checked(
+    texts: list[str], labels: list[int], classes: tuple[str, ...], **facts: object
+) -> Corpus:
+    """A Corpus, once it has enough rows and at least two classes."""
+    if not texts:
+        raise InputError("err.corpus_no_rows")
+    if len(texts) < MIN_ROWS:
+        raise InputError("err.corpus_few_rows", rows=len(texts), least=MIN_ROWS)
+    if len(classes) < 2:
+        raise InputError("err.corpus_one_class", label=classes[0] if classes else "")
+    return Corpus(tuple(texts), np.asarray(labels, dtype=np.int64), classes, **facts)  # type: ignore[arg-type]
+
+
+def load(path: Path | str, text_col: str | None = None, label_col: str | None = None) -> Corpus:
+    """A corpus from the command line: an MR-layout folder, or a CSV/TSV file."""
+    path = Path(path)
+    if path.is_dir():
+        return load_mr(path)
+    if not path.is_file():
+        raise InputError("err.corpus_path", path=str(path))
+    return from_table(path.read_bytes(), path.name, text_col, label_col)
