@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from convlab import conv, ngrams, tables, ui  # noqa: E402
+from convlab import conv, ngrams, settings, tables  # noqa: E402
 from convlab.config import ConvConfig  # noqa: E402
 from convlab.vectors import embed_sentence, load_builtin  # noqa: E402
 
@@ -36,8 +36,8 @@ N_VALUES = (2, 3, 4, 5, 6, 7)
 
 def precompute() -> dict:
     """Everything the page computes for the default settings, done once up front."""
-    cfg = ConvConfig(seed=ui.DEFAULTS["seed"])
-    emb = embed_sentence(ui.DEFAULTS["sentence"], load_builtin())
+    cfg = ConvConfig(seed=settings.DEFAULTS["seed"])
+    emb = embed_sentence(settings.DEFAULTS["sentence"], load_builtin())
     kernel, bias = conv.init_weights(cfg, emb.matrix.shape[1])
     y = conv.conv1d(emb.matrix, kernel, bias, cfg)[0]
     phrases = ngrams.phrases(emb.words, cfg)

@@ -16,76 +16,54 @@ first run after a page switch (seen with Streamlit 1.67).
 
 TensorFlow is imported inside the cached functions that run layers, never at
 import time, so the landing page stays light.
+
+The word vectors are one more setting, ``vectors``: a set's name. Built-in
+and gensim-data sets are shared by every session; a visitor's own file lives
+in their session only, so a link naming it elsewhere falls back with a notice.
+Cached results take the active set as an argument, hashed by name and content.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
-from functools import partial
-from typing import TYPE_CHECKING, Any, NoReturn
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial, wraps
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import numpy as np
+import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from convlab import i18n
-from convlab.config import ACTIVATIONS, INITIALIZERS, MAX_FILTERS, MAX_SEED, ConvConfig
+from convlab import corpus, i18n, online, settings, tables
+from convlab.config import ConvConfig
+from convlab.corpus import Corpus
 from convlab.errors import InputError
-from convlab.shapes import PADDINGS
+from convlab.kimconfig import KimConfig, parse_kernel_sizes
+from convlab.settings import CHOICES, DEFAULTS, MAX_SENTENCE_CHARS, RANGES, SAMPLES
 from convlab.tokenize import MAX_TOKENS, tokenize
+from convlab.vectorfiles import DEFAULT_LIMIT, Progress, estimate, megabytes
 from convlab.vectors import (
+    BUILTINS,
     DEFAULT_VECTORS,
-    OOV_POLICIES,
+    ENV_VECTORS,
     Embedding,
     VectorSet,
     embed_sentence,
     load_builtin,
+    load_online,
+    resolve,
 )
 
 if TYPE_CHECKING:
     from convlab.equivalence import Comparison
+    from convlab.mining import Mining
+    from convlab.textcnn import FitStore, TextCNN
 
-SAMPLES = (
-    "It's not a bad movie at all.",
-    "I didn't like this movie, it's a waste of time.",
-    "The acting was good but the plot was bad.",
-    "A moving, funny and beautifully shot film.",
-    "Don't waste your money on this one.",
-)
-DEFAULTS: dict[str, Any] = {
-    "sentence": SAMPLES[0],
-    "n": 3,
-    "filters": 4,
-    "seed": 42,
-    "padding": "valid",
-    "strides": 1,
-    "dilation": 1,
-    "activation": "linear",
-    "init": "glorot_uniform",
-    "oov": "zero",
-    "lang": i18n.DEFAULT_LANG,
-    "cell_t": 0,
-    "cell_f": 0,
-}
-RANGES: dict[str, tuple[int, int]] = {
-    "n": (1, 10),
-    "filters": (1, MAX_FILTERS),
-    "strides": (1, 4),
-    "dilation": (1, 4),
-    "seed": (0, MAX_SEED),
-    "cell_t": (0, MAX_TOKENS),
-    "cell_f": (0, MAX_FILTERS - 1),
-}
-"""Accepted integers, for the widgets and for values arriving in the URL alike."""
-CHOICES: dict[str, tuple[str, ...]] = {
-    "padding": PADDINGS,
-    "activation": ACTIVATIONS,
-    "init": INITIALIZERS,
-    "oov": OOV_POLICIES,
-    "lang": tuple(i18n.LANGS),
-}
-MAX_SENTENCE_CHARS = 2000
 _READY = "_convlab_ready"
 _IGNORED = "_convlab_ignored"
 
@@ -123,53 +101,18 @@ def plain(text: str) -> str:
 # Settings and the URL -------------------------------------------------------
 
 
-def parse(key: str, raw: str) -> Any:
-    """A setting from its query-parameter text; ValueError if it is not acceptable."""
-    if key == "sentence":
-        return raw[:MAX_SENTENCE_CHARS]
-    if key in CHOICES:
-        if raw not in CHOICES[key]:
-            raise ValueError(raw)
-        return raw
-    low, high = RANGES[key]
-    number = int(raw)
-    if not low <= number <= high:
-        raise ValueError(raw)
-    return number
-
-
 def load_settings() -> None:
-    """On a session's first run, take every setting from the URL or its default.
-
-    Values that do not parse, or that Keras would refuse together (strides and
-    dilation both above 1), fall back to defaults and are listed for the reader.
-    """
+    """On a session's first run, take every setting from the URL or its default."""
     if st.session_state.get(_READY):
         return
-    ignored = []
-    for key, default in DEFAULTS.items():
-        raw = st.query_params.get(key)
-        try:
-            st.session_state[key] = default if raw is None else parse(key, raw)
-        except ValueError:
-            st.session_state[key] = default
-            ignored.append(f"{key}={raw}")
-    if st.session_state.strides > 1 and st.session_state.dilation > 1:
-        ignored.append(f"dilation={st.session_state.dilation}")
-        st.session_state.dilation = DEFAULTS["dilation"]
-    st.session_state[_IGNORED] = ignored
+    values, st.session_state[_IGNORED] = settings.from_query(st.query_params.to_dict())
+    st.session_state.update(values)
     st.session_state[_READY] = True
 
 
 def save_settings() -> None:
-    """Write every setting that differs from its default to the URL.
-
-    Copying the URL then reproduces this view, and stays short enough to paste
-    into a chat: a missing key means the default, as it does when loading.
-    """
-    st.query_params.from_dict(
-        {key: str(value(key)) for key, default in DEFAULTS.items() if value(key) != default}
-    )
+    """Write every setting that differs from its default to the URL: the link is the view."""
+    st.query_params.from_dict(settings.to_query({key: value(key) for key in DEFAULTS}))
 
 
 def value(key: str) -> Any:
@@ -189,12 +132,11 @@ def _widget(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
 
 
 def _slider(key: str, **kwargs: Any) -> int:
-    low, high = RANGES[key]
-    return _widget(st.slider, key, min_value=low, max_value=high, **kwargs)
+    return setting(st.slider, key, **kwargs)
 
 
 def _choice(key: str, **kwargs: Any) -> str:
-    return _widget(st.radio, key, options=CHOICES[key], horizontal=True, **kwargs)
+    return setting(st.radio, key, horizontal=True, **kwargs)
 
 
 def _keep_one_above_one(changed: str, other: str) -> None:
@@ -233,8 +175,7 @@ def oov_input() -> str:
 
 
 def seed_input() -> int:
-    low, high = RANGES["seed"]
-    return _widget(st.number_input, "seed", min_value=low, max_value=high, step=1)
+    return setting(st.number_input, "seed", step=1)
 
 
 def pick(key: str, count: int, label: Callable[[int], str]) -> int:
@@ -300,22 +241,224 @@ def conv_lesson(title_key: str, intro_key: str) -> tuple[Embedding, ConvConfig, 
 
 def stop(err: InputError) -> NoReturn:
     """Explain ``err`` and end this run of the page; the widgets above stay usable."""
-    st.warning(err.say(lang()), icon="⚠️")
+    st.warning(say(err), icon="⚠️")
     st.stop()
+
+
+def say(err: InputError) -> str:
+    """``err`` in the reader's language, with the words it quotes from a file or link escaped."""
+    params = {key: plain(v) if isinstance(v, str) else v for key, v in err.params.items()}
+    return i18n.message(err.key, lang(), **params)
+
+
+@contextmanager
+def progress_bar(text: str) -> Iterator[Progress]:
+    """A progress callback that shows a bar only once the work takes more than a moment."""
+    started, bar, shown = time.perf_counter(), None, -1
+
+    def update(fraction: float) -> None:
+        nonlocal bar, shown
+        percent = int(100 * fraction)
+        if percent == shown or time.perf_counter() - started < 0.3:
+            return
+        bar, shown = bar or st.progress(0, text=text), percent
+        bar.progress(percent, text=text)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.empty()
+
+
+# The active vector set -------------------------------------------------------
+
+_OWN_SETS = "_convlab_own_sets"
+"""Session key: {name: VectorSet} of this visitor's own files, never shared with anyone."""
+_USED_SETS = "_convlab_used_sets"
+"""Session key: names of gensim-data sets this session used, offered by the sidebar picker."""
+_SETTLED = "_convlab_vectors_settled"
+_VECTORS_NOTICE = "_convlab_vectors_notice"
+MAX_OWN_SETS = 1
+"""Each visitor keeps one own file in memory: a new one replaces it."""
+MAX_SHARED_SETS = 2
+_SHARED_LOCK = threading.RLock()
+
+
+@st.cache_resource(show_spinner=False)
+def _builtin(name: str) -> VectorSet:
+    return load_builtin(name)
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_sets() -> dict[str, VectorSet]:
+    """gensim-data sets any visitor loaded, kept once per server process.
+
+    Public data, so shared: a class opening the teacher's link loads the set
+    once, not once per student. The oldest beyond ``MAX_SHARED_SETS`` is
+    dropped, and read again from the disk cache if someone still uses it.
+    """
+    return {}
+
+
+def deployment_setting(key: str) -> str | None:
+    """A deployment's setting: the environment variable, else a root key of Streamlit secrets."""
+    if os.environ.get(key):
+        return os.environ[key]
+    if st.secrets.load_if_toml_exists() and st.secrets.get(key):
+        return str(st.secrets[key])
+    return None
+
+
+@st.cache_resource(show_spinner=False)
+def _configured_set(spec: str) -> VectorSet | InputError:
+    """The set a deployment names in CONVLAB_VECTORS, loaded once, or why it cannot be."""
+    try:
+        return resolve(spec)
+    except InputError as err:
+        return err
+
+
+def _home_set() -> VectorSet:
+    """Where a visitor starts and falls back to: the deployment's set if it loads, else md300."""
+    spec = deployment_setting(ENV_VECTORS)
+    configured = _configured_set(spec) if spec else None
+    return configured if isinstance(configured, VectorSet) else _builtin(DEFAULT_VECTORS)
+
+
+def _find_set(name: str) -> VectorSet | None:
+    """The set called ``name`` if this visitor can use it now, loading nothing but a built-in."""
+    if name in BUILTINS:
+        return _builtin(name)
+    if name == _home_set().name:
+        return _home_set()
+    return st.session_state.get(_OWN_SETS, {}).get(name) or _shared_sets().get(name)
+
+
+def _set_choices() -> list[str]:
+    """The sidebar picker: built-ins, the deployment's set, this session's sets, the active one."""
+    own, used = st.session_state.get(_OWN_SETS, {}), st.session_state.get(_USED_SETS, [])
+    return list(dict.fromkeys([*BUILTINS, _home_set().name, *own, *used, value("vectors")]))
+
+
+def use_set(vs: VectorSet, *, own: bool) -> None:
+    """Make ``vs`` available and active. Call it from a widget callback: later in a run the
+    sidebar's picker is drawn already, and its value can no longer change.
+
+    ``own`` sets (a visitor's file) live in that visitor's session only.
+    """
+    if own:
+        sets = st.session_state.setdefault(_OWN_SETS, {})
+        sets.pop(vs.name, None)
+        sets[vs.name] = vs
+        while len(sets) > MAX_OWN_SETS:
+            del sets[next(iter(sets))]
+    else:
+        _share(vs)
+    st.session_state.vectors = vs.name
+    st.toast(t("vectors.loaded", name=plain(vs.name), words=f"{vs.size:,}", dim=vs.dim))
+
+
+def _share(vs: VectorSet) -> None:
+    shared = _shared_sets()
+    with _SHARED_LOCK:
+        shared.pop(vs.name, None)
+        shared[vs.name] = vs
+        while len(shared) > MAX_SHARED_SETS:
+            del shared[next(iter(shared))]
+    used = st.session_state.setdefault(_USED_SETS, [])
+    if vs.name not in used:
+        used.append(vs.name)
+
+
+def _settle_vectors() -> None:
+    """Make the active set one this visitor can use, before any widget is drawn.
+
+    Starts a session on the deployment's set unless the link names one; reads
+    a gensim-data set the link names from the disk cache; otherwise falls back
+    to the home set with a notice saying why.
+    """
+    home = _home_set()
+    if not st.session_state.get(_SETTLED):
+        st.session_state[_SETTLED] = True
+        spec = deployment_setting(ENV_VECTORS)
+        failed = _configured_set(spec) if spec else None
+        if isinstance(failed, InputError):
+            reason = say(failed)
+            st.session_state[_VECTORS_NOTICE] = t(
+                "vectors.config_failed", reason=reason, fallback=home.name
+            )
+        if "vectors" not in st.query_params:
+            st.session_state.vectors = home.name
+    name = value("vectors")
+    if _find_set(name) is None:
+        notice = _restore(name, home.name)
+        if notice:
+            st.session_state[_VECTORS_NOTICE] = notice
+            st.session_state.vectors = home.name
+
+
+def _restore(name: str, fallback: str) -> str | None:
+    """Read the gensim-data set a link names from the disk cache; else the notice saying why not."""
+    try:
+        named = online.split(name)
+        if named is None:
+            return t("vectors.unavailable", name=plain(name), fallback=fallback)
+        if not online.cached(named[0]):
+            return t("vectors.needs_download", name=plain(name), fallback=fallback)
+        _share(_reload_online(named[0], named[1] or DEFAULT_LIMIT))
+    except InputError as err:  # a limit out of range, a damaged cached file
+        return say(err)
+    return None
+
+
+def _reload_online(name: str, limit: int) -> VectorSet:
+    """A gensim-data set from the disk cache, read once however many sessions ask at once."""
+    spec = online.SETS[name]
+    rows = min(limit, spec.words)
+    with _SHARED_LOCK:
+        found = _shared_sets().get(online.key(name, limit))
+        if found:
+            return found
+        memory = megabytes(estimate(rows, spec.dim))
+        text = t("vectors.reading", name=name, rows=f"{rows:,}", dim=spec.dim, memory=memory)
+        with progress_bar(text) as progress:
+            return load_online(name, limit, progress)
 
 
 # Cached work ----------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def vector_set(name: str = DEFAULT_VECTORS) -> VectorSet:
-    """The word vectors, loaded once per server process."""
-    return load_builtin(name)
+def vector_set(name: str | None = None) -> VectorSet:
+    """The active word vectors (the sidebar's choice, ``?vectors=``), or built-in set ``name``."""
+    if name is not None:
+        return _builtin(name)
+    return _find_set(value("vectors")) or _home_set()
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def embedding(sentence: str, oov: str, seed: int, vectors: str = DEFAULT_VECTORS) -> Embedding:
-    return embed_sentence(sentence, vector_set(vectors), oov, seed)
+T = TypeVar("T")
+_BY_SET = {VectorSet: lambda vs: vs.key}
+"""Cached functions hash a vector set by name and content, never by its (huge) arrays."""
+
+
+def _per_set(cached: Callable[..., T]) -> Callable[..., T]:
+    """``cached``, called with the active vector set appended, so the set is in its cache key.
+
+    Switching sets can then never show numbers computed with another table.
+    """
+
+    @wraps(cached)
+    def call(*args: Any) -> T:
+        return cached(*args, vector_set())
+
+    return call
+
+
+@_per_set
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=_BY_SET)
+def embedding(sentence: str, oov: str, seed: int, vs: VectorSet) -> Embedding:
+    """The sentence matrix in the active set (call it without ``vs``)."""
+    return embed_sentence(sentence, vs, oov, seed)
 
 
 def current_embedding() -> Embedding:
@@ -347,36 +490,141 @@ def weights(cfg: ConvConfig, dim: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _layer_inputs(
-    sentence: str, oov: str, cfg: ConvConfig
+    sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sentence matrix and the seeded weights every layer of the lesson runs on."""
-    x = embedding(sentence, oov, cfg.seed).matrix
+    x = embed_sentence(sentence, vs, oov, cfg.seed).matrix
     return (x, *weights(cfg, x.shape[1]))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def conv1d_output(sentence: str, oov: str, cfg: ConvConfig) -> np.ndarray:
-    """Keras Conv1D's (new_steps, F) output for the sentence."""
+@_per_set
+@st.cache_data(show_spinner=False, max_entries=64, hash_funcs=_BY_SET)
+def conv1d_output(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> np.ndarray:
+    """Keras Conv1D's (new_steps, F) output for the sentence (call it without ``vs``)."""
     from convlab import conv
 
-    return conv.conv1d(*_layer_inputs(sentence, oov, cfg), cfg)[0]
+    return conv.conv1d(*_layer_inputs(sentence, oov, cfg, vs), cfg)[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def comparisons(sentence: str, oov: str, cfg: ConvConfig) -> dict[str, Comparison]:
-    """Conv1D, both Conv2D forms and NumPy, in float32 and float64."""
+@_per_set
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=_BY_SET)
+def comparisons(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> dict[str, Comparison]:
+    """Conv1D, both Conv2D forms and NumPy, in float32 and float64 (call it without ``vs``)."""
     from convlab import conv, equivalence
 
-    inputs = _layer_inputs(sentence, oov, cfg)
+    inputs = _layer_inputs(sentence, oov, cfg, vs)
     return {dtype: equivalence.compare(*inputs, cfg, dtype) for dtype in conv.DTYPES}
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def conv2d_same_output(sentence: str, oov: str, cfg: ConvConfig) -> np.ndarray:
-    """The naive Conv2D(padding="same") port, to show what goes wrong."""
+@_per_set
+@st.cache_data(show_spinner=False, max_entries=32, hash_funcs=_BY_SET)
+def conv2d_same_output(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> np.ndarray:
+    """The naive Conv2D(padding="same") port, to show what goes wrong (call it without ``vs``)."""
     from convlab import conv
 
-    return conv.conv2d_same(*_layer_inputs(sentence, oov, cfg), cfg)
+    return conv.conv2d_same(*_layer_inputs(sentence, oov, cfg, vs), cfg)
+
+
+# Trained text CNN (pages/train.py, pages/filters.py) ---------------------------------
+
+UPLOADED_TABLE = "_cnn_table"
+"""Session key of the uploaded CSV/TSV: {"name", "raw", "text", "label"}; survives page switches."""
+UPLOADED_MODEL = "_cnn_uploaded"
+"""Session key of the uploaded .keras model: (sha256, TextCNN)."""
+
+
+def download_table(label: str, frame: pd.DataFrame, file_name: str, *, key: str, help: str) -> None:
+    """A button that downloads ``frame`` as UTF-8 CSV, as every text-CNN table offers."""
+    st.download_button(
+        label,
+        tables.csv(frame),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        help=help,
+        icon=":material/download:",
+    )
+
+
+def setting(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
+    """A widget for setting ``key``: catalogue label and help, and its URL range or options."""
+    if key in RANGES:
+        kwargs = {"min_value": RANGES[key][0], "max_value": RANGES[key][1], **kwargs}
+    elif key in CHOICES:
+        kwargs = {"options": CHOICES[key], **kwargs}
+    return _widget(widget, key, **kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def fits() -> FitStore:
+    """Trained text CNNs by (data, settings, vectors), shared by every session of the server.
+
+    Process-wide rather than per session: a class opening the teacher's link
+    gets the teacher's fit at once instead of each retraining it, and a
+    browser reload loses nothing. Only the Train button adds to it.
+    """
+    from convlab.textcnn import FitStore
+
+    return FitStore()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _mr(folder: str, rows: int) -> Corpus:
+    return corpus.load_mr(folder).sample(rows)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _table(raw: bytes, name: str, text: str, label: str, rows: int) -> Corpus:
+    return corpus.from_table(raw, name, text, label).sample(rows)
+
+
+def cnn_corpus() -> Corpus | None:
+    """The data the settings name, cut to ``cnn_rows``; None while there is none (no MR, no upload).
+
+    InputError if the uploaded table cannot be used.
+    """
+    if value("cnn_data") == "upload":
+        table = st.session_state.get(UPLOADED_TABLE)
+        if table is None:
+            return None
+        return _table(table["raw"], table["name"], table["text"], table["label"], value("cnn_rows"))
+    folder = corpus.find_mr()
+    return None if folder is None else _mr(str(folder), value("cnn_rows"))
+
+
+def cnn_config() -> KimConfig:
+    """The Kim CNN the settings describe; InputError if they cannot form one."""
+    return KimConfig(
+        variant=value("cnn_variant"),
+        scale=value("cnn_scale"),
+        kernel_sizes=parse_kernel_sizes(value("cnn_kernel_sizes")),
+        filters=value("cnn_filters"),
+        epochs=value("cnn_epochs"),
+        seed=value("cnn_seed"),
+    )
+
+
+def cnn_vectors() -> VectorSet:
+    """The word vectors the model starts from: a built-in set, or the one the sidebar shows."""
+    name = value("cnn_vectors")
+    return vector_set() if name == "active" else vector_set(name)
+
+
+def fit_key(data: Corpus, cfg: KimConfig, vs: VectorSet) -> tuple[str, KimConfig, str]:
+    """What a fit is cached by: the data's digest, the settings, the vector set (name + hash)."""
+    return data.digest, cfg, vs.key
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def mining(
+    model_key: object, _cnn: TextCNN, data_key: str, _data: Corpus, min_count: int
+) -> Mining:
+    """The data scanned by a model for every filter; cached by the model's and the data's keys."""
+    from convlab.mining import mine
+    from convlab.textcnn import tokens_of
+
+    tokens = tokens_of(_data.texts)
+    return mine(_cnn.weights, tokens, _cnn.encode(tokens), _data.labels, _data.classes, min_count)
 
 
 # Page frame -----------------------------------------------------------------
@@ -386,19 +634,23 @@ def vector_panel() -> None:
     """What the active vectors are, what they cannot do, and how much of the sentence they cover."""
     vs = vector_set()
     st.subheader(t("vectors.heading"))
+    _widget(st.selectbox, "vectors", options=_set_choices())
     st.markdown(f"**{plain(vs.title)}**")
     if vs.shared_opposites:
         pairs = ", ".join(f"{a} = {b}" for a, b in vs.shared_opposites)
         st.warning(
             t("vectors.pruned", distinct=f"{vs.distinct:,}", words=f"{vs.size:,}", pairs=pairs)
         )
-    st.caption(t("vectors.facts", dim=vs.dim, words=f"{vs.size:,}", licence=vs.licence))
+    facts = {"dim": vs.dim, "words": f"{vs.size:,}", "distinct": f"{vs.distinct:,}"}
+    st.caption(t("vectors.facts", **facts, licence=plain(vs.licence)))
+    st.caption(t("vectors.source", source=plain(vs.source), format=vs.file_format))
     tokens = tokenize(value("sentence"))[:MAX_TOKENS]
     if tokens:
         covered = vs.covers(tokens)
         st.progress(
             covered / len(tokens), text=t("vectors.coverage", found=covered, total=len(tokens))
         )
+    st.page_link("pages/word_vectors.py", label=t("vectors.more"), icon=":material/dictionary:")
 
 
 PAGES = (
@@ -406,6 +658,10 @@ PAGES = (
     ("pages/embed.py", "nav.embed", ":material/grid_on:", "embed"),
     ("pages/conv1d.py", "nav.conv1d", ":material/view_week:", "conv1d"),
     ("pages/conv2d.py", "nav.conv2d", ":material/compare:", "conv2d"),
+    ("pages/word_vectors.py", "nav.vectors", ":material/dictionary:", "word_vectors"),
+    ("pages/shapes.py", "nav.shapes", ":material/straighten:", "shapes"),
+    ("pages/train.py", "nav.train", ":material/model_training:", "train"),
+    ("pages/filters.py", "nav.filters", ":material/manage_search:", "filters"),
 )
 """(script, title key, icon, URL path) of every page; the first, at "/", is the default."""
 
@@ -432,8 +688,11 @@ def _reroute_direct_run() -> None:
     the rerun then goes through ``app.py``. Streamlit keeps that state in
     ``PagesManager.uses_pages_directory``, an internal flag (pinned Streamlit;
     a browser test opens a deep link on a fresh server to catch any change).
+
+    Not under AppTest: it resets that flag before every run, which a server
+    never does, so rerouting there would run each page twice and lose clicks.
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not st.get_option("global.appTest"):
         st.navigation(_pages(), position="hidden")
         st.rerun()
 
@@ -442,6 +701,7 @@ def page(title_key: str, intro_key: str) -> None:
     """Start a page: settings from and to the URL, the sidebar, the title and intro."""
     _reroute_direct_run()
     load_settings()
+    _settle_vectors()
     keep_settings()
     save_settings()
     with st.sidebar:
@@ -452,4 +712,7 @@ def page(title_key: str, intro_key: str) -> None:
     ignored = st.session_state.pop(_IGNORED, [])
     if ignored:
         st.warning(t("url.ignored", values=plain(", ".join(ignored))))
+    notice = st.session_state.pop(_VECTORS_NOTICE, None)
+    if notice:
+        st.warning(notice)
     st.markdown(t(intro_key))

@@ -23,11 +23,10 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab import shapes, snippets
+from convlab import shapes, snippets, ui
 from convlab.config import ConvConfig
 from convlab.i18n import message
 from convlab.tokenize import MAX_TOKENS, tokenize
-from convlab.ui import plain
 from convlab.vectors import VectorSet, embed_sentence, load_builtin
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,12 +34,7 @@ APP = str(REPO / "app.py")
 TIMEOUT = 60  # the first TensorFlow import alone takes seconds
 
 DEFAULT_SENTENCE = "It's not a bad movie at all."
-PAGES = {
-    "home": "pages/home.py",
-    "embed": "pages/embed.py",
-    "conv1d": "pages/conv1d.py",
-    "conv2d": "pages/conv2d.py",
-}
+PAGES = {path or "home": script for script, _, _, path in ui.PAGES}
 SENTENCE_PAGES = ("embed", "conv1d", "conv2d")
 CONV_PAGES = ("conv1d", "conv2d")
 SHAPE_KEYS = ("shape.input", "shape.kernel", "shape.output", "shape.params")
@@ -53,14 +47,15 @@ DEFAULT_QUERY: dict[str, str] = {}
 # Helpers ----------------------------------------------------------------------
 
 
-def open_app(page: str = "home", **query: str) -> AppTest:
-    """A fresh session that lands on ``page`` with ``query`` in its URL, after its first run.
+def open_app(page: str = "home", at: AppTest | None = None, **query: str) -> AppTest:
+    """``page`` after its run, in session ``at`` or in a new session whose URL holds ``query``.
 
-    The first run must be on the page itself: that is the run that reads the URL.
+    A new session's first run must be on the page itself: that is the run that reads the URL.
     """
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, raw in query.items():
-        at.query_params[key] = raw
+    if at is None:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        for key, raw in query.items():
+            at.query_params[key] = raw
     if page != "home":
         at.switch_page(PAGES[page])
     return at.run()
@@ -503,12 +498,12 @@ def test_url_strides_and_dilation_both_above_one() -> None:
 def test_url_garbage_is_ignored(page: str) -> None:
     at = open_app(page, n="abc", padding="bogus", seed="-1")
     no_exception(at)
-    (warning,) = main_warnings(at)
     prefix, suffix = en("url.ignored", values="\0").split("\0")
+    (warning,) = [w for w in main_warnings(at) if w.startswith(prefix)]
     assert warning.startswith(prefix) and warning.endswith(suffix)
     listed = warning[len(prefix) : len(warning) - len(suffix)].split(", ")
     # The values are escaped for markdown, so they show literally.
-    assert sorted(listed) == [plain(v) for v in ("n=abc", "padding=bogus", "seed=-1")]
+    assert sorted(listed) == [ui.plain(v) for v in ("n=abc", "padding=bogus", "seed=-1")]
     assert dict(at.query_params) == DEFAULT_QUERY
     if page in CONV_PAGES:
         assert at.slider(key="n").value == 3

@@ -8,15 +8,14 @@ from pathlib import Path
 import pytest
 
 from convlab.cli import main
+from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
 SENTENCE = "It's not a bad movie at all."
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["equivalence", *args])
-    out, err = capsys.readouterr()
-    return code, out, err
+    return run_cli(capsys, "equivalence", *args)
 
 
 def test_json_report_for_the_default_lesson(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from convlab import i18n, ui
+from convlab import i18n, settings
 from convlab.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ def test_no_message_is_unused() -> None:
 
 
 def test_every_setting_has_a_label_and_help() -> None:
-    for key in ui.DEFAULTS:
+    for key in settings.DEFAULTS:
         assert f"label.{key}" in i18n.CATALOGUE
         assert f"help.{key}" in i18n.CATALOGUE
 

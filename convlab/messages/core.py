@@ -20,8 +20,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "（{pairs}）。用来看形状和计算过程没问题，但不能用来看词义。",
     },
     "vectors.facts": {
-        "en": "D = {dim} · {words} words · licence {licence}",
-        "zh": "D = {dim} · {words} 个词 · 许可证 {licence}",
+        "en": "D = {dim} · {words} words · {distinct} distinct vectors · licence {licence}",
+        "zh": "D = {dim} · {words} 个词 · {distinct} 个不同的向量 · 许可证 {licence}",
     },
     "vectors.coverage": {
         "en": "{found} of {total} tokens of the sentence have a vector",

@@ -28,6 +28,11 @@ PAGES = {
     "embed": "/embed",
     "conv1d": "/conv1d",
     "conv2d": "/conv2d",
+    "word_vectors": "/word_vectors",
+    "conv1d-glove50": "/conv1d?vectors=glove50",
+    "shapes": "/shapes",
+    "train": "/train",
+    "filters": "/filters",
 }
 
 
@@ -68,6 +73,7 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
     file names as navigation, no wide layout. The page must reroute via app.py.
     """
     from convlab.i18n import message
+    from convlab.ui import PAGES as PAGE_REGISTRY
 
     with harness.running_server() as server:
         page = browser.new_page(viewport=harness.VIEWPORT)
@@ -75,9 +81,7 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
             open_page(page, server.base_url, "/conv1d?lang=zh&n=2")
             assert_no_exception(page, "/conv1d on a fresh server")
             links = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
-            titles = [
-                message(key, "zh") for key in ("nav.home", "nav.embed", "nav.conv1d", "nav.conv2d")
-            ]
+            titles = [message(key, "zh") for _, key, _, _ in PAGE_REGISTRY]
             assert [text.splitlines()[-1] for text in links] == titles
             assert page.locator("h1").first.inner_text() == message("conv1d.title", "zh")
             assert "n=2" in page.url
