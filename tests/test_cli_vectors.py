@@ -6,11 +6,12 @@ import json
 import pickle
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from convlab.cli import main
 from tests.cli import run_cli
-from tests.test_vectorfiles import Payload
+from tests.test_vectorfiles import BAD_TEXT, Payload, refused
 from tests.vector_files import glove, table, word2vec
 
 KEYS = ["name", "format", "D", "words", "distinct_vectors", "licence"]
@@ -62,25 +63,20 @@ def test_glove_and_the_readable_summary(capsys: pytest.CaptureFixture[str], tmp_
     )
 
 
-@pytest.mark.parametrize(
-    ("content", "message"),
-    [
-        (b"", "is empty"),
-        (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\n", "ends after 2 rows, but 3 were expected"),
-        (b"2 2\nthe 0.1 0.2\nthe 0.3 0.4\n", "occurs twice"),
-        (b"\x00\x01\x02garbage", "not a word-vector file"),
-    ],
-)
-def test_bad_files_exit_2_with_one_line(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, message: str
+BAD_FILES = [(content, key) for content, key, _ in BAD_TEXT]
+BAD_FILES.append((np.random.default_rng(0).bytes(4000), "err.vec_unknown_format"))
+
+
+@pytest.mark.parametrize(("content", "key"), BAD_FILES, ids=[key for _, key in BAD_FILES])
+def test_every_bad_file_exits_2_with_the_librarys_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: bytes, key: str
 ) -> None:
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
+    expected = refused(path)
+    assert expected.key == key
     code, err = info(capsys, "--path", str(path), "--json")
-    assert code == 2
-    assert message in err
-    assert len(err.strip().splitlines()) == 1
-    assert "Traceback" not in err
+    assert (code, err) == (2, f"error: {expected}\n")
 
 
 def test_a_pickle_through_the_cli_never_runs(

@@ -35,7 +35,7 @@ from tests.test_app import (
     shape_metrics,
 )
 from tests.test_online import closed_port
-from tests.test_vectorfiles import Payload
+from tests.test_vectorfiles import BAD_TEXT, Payload
 from tests.vector_files import glove, gzipped, http_server, isolate, publish, table, text_rows
 
 ONLINE = "glove-wiki-gigaword-50"
@@ -211,13 +211,12 @@ def test_a_visitors_file_stays_in_their_session(tmp_path: Path) -> None:
     ]
 
 
-BAD_UPLOADS = [
-    ("dup.txt", b"2 2\nthe 0.1 0.2\nthe 0.3 0.4\n", "err.vec_duplicate"),
-    ("cut.txt", b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\n", "err.vec_truncated"),
-    ("latin.txt", "1 2\ncafé 0.1 0.2\n".encode("latin-1"), "err.vec_not_utf8"),
-    ("empty.txt", b"", "err.vec_empty"),
+BAD_UPLOADS = [(f"bad{i}.txt", content, key) for i, (content, key, _) in enumerate(BAD_TEXT)]
+BAD_UPLOADS += [
+    ("garbage.bin", np.random.default_rng(0).bytes(4000), "err.vec_unknown_format"),
     ("v.kv", b"\x80\x04whatever", "err.vec_pickle_suffix"),
 ]
+"""Every bad file the library refuses, uploaded: each is explained and changes nothing."""
 
 
 def explained(name: str, content: bytes, key: str, lang: str = "en") -> str:
