@@ -24,7 +24,11 @@ VIEWS = {
     "conv1d": "/conv1d?padding=same&filters=6",
     "conv2d-causal": "/conv2d?padding=causal&sentence=I+didn%27t+like+this+movie",
     "conv1d-zh": "/conv1d?lang=zh&init=ones&n=2",
+    "shapes": "/shapes?shape_preset=image",
+    "word_vectors": "/word_vectors?vectors=glove50&word=awful",
+    "filters": "/filters?cnn_sentence=Not+a+bad+movie%2C+but+a+waste+of+a+good+cast.",
 }
+"""Views, in order; the filters page needs a fit, so the default model is trained first."""
 
 
 def main() -> None:
@@ -35,6 +39,8 @@ def main() -> None:
     with harness.running_server() as server, sync_playwright() as p:
         browser = harness.launch_browser(p)
         page = harness.new_page(browser)
+        harness.train_on_page(page, server.base_url)  # the default settings, all of MR
+        harness.screenshot(page, "train", folder=out)
         for name, path in VIEWS.items():
             harness.open_page(page, server.base_url, path)
             harness.assert_no_exception(page, path)

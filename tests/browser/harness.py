@@ -276,3 +276,17 @@ def screenshot(page: Page, name: str, folder: Path = SCREENSHOT_DIR) -> Path:
     finally:
         page.set_viewport_size(viewport)
     return path
+
+
+def train_on_page(page: Page, base_url: str, query: str = "") -> None:
+    """Open /train with ``query``, press Train and wait for the page that shows the fit."""
+    from convlab.i18n import message
+
+    open_page(page, base_url, f"/train?{query}")
+    assert_no_exception(page, "/train")
+    button = page.get_by_role("button", name=message("train.button", "en"), exact=True)
+    rerun_after(page, button.click, timeout=10 * PAGE_TIMEOUT_MS)
+    page.get_by_text(message("train.test_accuracy", "en")).first.wait_for(state="visible")
+    wait_for_app(page)  # the run after training, which redraws the page without the button
+    page.locator(CHART_SVG).first.wait_for(state="visible")
+    assert_no_exception(page, "/train after Train")
