@@ -85,10 +85,13 @@ def confusion(
     text = base.mark_text(fontSize=15).encode(
         text="rows:Q",
         color=alt.condition(
-            alt.datum.rows > float(np.max(counts)) / 2, alt.value("white"), alt.value("black")
+            # the colour scale spans min..max, so cells past its middle are dark
+            alt.datum.rows > (float(np.min(counts)) + float(np.max(counts))) / 2,
+            alt.value("white"),
+            alt.value("black"),
         ),
     )
-    return (cells + text).properties(height=CONFUSION_CELL * len(classes))
+    return (cells + text).properties(height=alt.Step(CONFUSION_CELL))
 
 
 def filter_bars(
