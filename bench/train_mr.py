@@ -98,7 +98,7 @@ def main() -> None:
     small = data.sample(CONTROL_ROWS)
     sets = {name: load_builtin(name) for name in SETS}
     control(small, sets["glove50"])  # warm-up: TensorFlow's first graphs
-    rows, default_fit = [], None
+    rows, measured, default_fit = [], [], None
     for name, vs in sets.items():
         for variant, scale in SETTINGS:
             accuracies, seconds, ratios, epochs = [], [], [], []
@@ -127,6 +127,15 @@ def main() -> None:
                     "training time (s)": mean_sd(seconds),
                     "time / control": mean_sd(ratios),
                     "epochs": mean_sd(epochs, digits=1),
+                }
+            )
+            measured.append(
+                {
+                    "vectors": name,
+                    "variant": variant,
+                    "scale": scale,
+                    "accuracy": statistics.mean(accuracies),
+                    "seconds": statistics.mean(seconds),
                 }
             )
 
@@ -165,6 +174,12 @@ def main() -> None:
         "seeds": args.seeds,
         "machine": f"{os.cpu_count()} cores ({platform.machine()})",
         "rows": rows,
+        "measured": measured,
+        "default": {
+            "vectors": DEFAULT[0],
+            "variant": DEFAULT[1].variant,
+            "scale": DEFAULT[1].scale,
+        },
         "other_splits": splits,
         "mining": {
             "sentences": len(data),

@@ -7,19 +7,16 @@ again; changing a setting that has no fit yet shows the button, never a fit.
 """
 
 import hashlib
-import json
 import time
-from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from convlab import corpus, fitcharts, ui
+from convlab import benchresults, corpus, fitcharts, ui
 from convlab.errors import InputError
 from convlab.vectors import VectorSet
 
-BENCH_RESULTS = Path(__file__).resolve().parents[1] / "bench" / "train_mr.json"
 PROGRESS_EVERY = 0.5  # seconds between progress-bar updates inside an epoch
 # The buttons only raise these flags (in on_click, before the script runs), and the page acts on
 # them once: a button's own True would be lost if the run restarted before reaching it.
@@ -226,11 +223,25 @@ def data_section() -> corpus.Corpus:
 
 
 def bench_table() -> None:
-    """The measured table behind the defaults, read from bench/train_mr.py's output."""
-    if not BENCH_RESULTS.is_file():
+    """Where the default stands in bench/train_mr.py's measured table, and the table."""
+    results = benchresults.load()
+    if results is None:
         st.caption(ui.t("train.bench_missing"))
         return
-    results = json.loads(BENCH_RESULTS.read_text())
+    where = benchresults.standing(results)
+    st.markdown(
+        ui.t(
+            where.verdict,
+            default=where.default.name,
+            accuracy=f"{where.default.accuracy:.1%}",
+            seconds=f"{where.default.seconds:.0f}",
+            best=where.best.name,
+            best_accuracy=f"{where.best.accuracy:.1%}",
+            best_seconds=f"{where.best.seconds:.0f}",
+            gap=f"{where.gap:.1f}",
+            speedup=f"{where.speedup:.1f}",
+        )
+    )
     st.markdown(ui.t("train.bench_intro", seeds=results["seeds"], machine=results["machine"]))
     st.dataframe(pd.DataFrame(results["rows"]), hide_index=True)
 
@@ -266,7 +277,6 @@ def settings_section() -> textcnn.KimConfig:
         with second[3]:
             ui.setting(st.number_input, "cnn_seed", step=1)
         with st.expander(ui.t("train.why_defaults")):
-            st.markdown(ui.t("train.defaults_reason"))
             bench_table()
         try:
             return ui.cnn_config()

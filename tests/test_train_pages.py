@@ -7,68 +7,27 @@ same rows and settings: training is deterministic, so they must be equal.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 from pathlib import Path
-from typing import Any
 
 import keras
 import numpy as np
-import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab import corpus, mining, textcnn, ui
-from convlab.i18n import message
+from convlab import benchresults, corpus, mining, textcnn, ui
 from convlab.kimconfig import KimConfig
 from convlab.ui import plain
 from tests.mr import glove, mr, mr_archive
+from tests.test_app import PAGES, en, metrics, no_exception, open_app
+from tests.test_app import chart_data as chart_frame
+from tests.test_app import chart_specs as specs
+from tests.test_app import main_infos as infos
+from tests.test_app import main_warnings as warnings
 
-REPO = Path(__file__).resolve().parents[1]
-TIMEOUT = 120
-TRAIN, FILTERS = "pages/train.py", "pages/filters.py"
+FILTERS = PAGES["filters"]
 # A fit that takes a few seconds: 600 MR rows, 4 filters of size 3, one epoch.
 QUICK = {"cnn_rows": "600", "cnn_kernel_sizes": "3", "cnn_filters": "4", "cnn_epochs": "1"}
 QUICK_CFG = KimConfig(kernel_sizes=(3,), filters=4, epochs=1)
-
-
-def en(key: str, **params: object) -> str:
-    return message(key, "en", **params)
-
-
-def open_page(page: str, **query: str) -> AppTest:
-    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
-    for key, raw in query.items():
-        at.query_params[key] = raw
-    at.switch_page(page)
-    return at.run()
-
-
-def no_exception(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
-
-
-def warnings(at: AppTest) -> list[str]:
-    return [w.value for w in at.main.warning]
-
-
-def infos(at: AppTest) -> list[str]:
-    return [i.value for i in at.main.info]
-
-
-def chart_frame(at: AppTest, index: int) -> pd.DataFrame:
-    """The data behind the ``index``-th Altair chart, decoded from its Arrow bytes."""
-    (dataset,) = at.get("vega_lite_chart")[index].proto.datasets
-    return pa.ipc.open_stream(io.BytesIO(dataset.data.data)).read_all().to_pandas()
-
-
-def specs(at: AppTest) -> list[dict[str, Any]]:
-    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
 
 
 @pytest.fixture(autouse=True)
@@ -87,7 +46,7 @@ def quick_fit() -> textcnn.Fit:
 
 
 def test_train_page_shows_the_data_and_does_not_train_by_itself() -> None:
-    at = open_page(TRAIN)
+    at = open_app("train")
     no_exception(at)
     assert at.title[0].value == en("train.title")
     shown = metrics(at)
@@ -107,8 +66,24 @@ def test_train_page_shows_the_data_and_does_not_train_by_itself() -> None:
     assert dict(at.query_params) == {}
 
 
+def test_the_defaults_are_explained_from_the_measured_table() -> None:
+    at = open_app("train")
+    where = benchresults.standing(benchresults.load())
+    assert where.verdict == "train.default_best"  # as measured: see README
+    shown = [md.value for md in at.markdown]
+    expected = en(
+        "train.default_best",
+        default=where.default.name,
+        accuracy=f"{where.default.accuracy:.1%}",
+        seconds=f"{where.default.seconds:.0f}",
+    )
+    assert expected in shown
+    table = at.dataframe[-1].value
+    assert len(table) == 10 and "glove50 non-static rescaled" in expected
+
+
 def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit) -> None:
-    at = open_page(TRAIN, **QUICK)
+    at = open_app("train", **QUICK)
     at.button(key="cnn_train").click().run()
     no_exception(at)
     shown = metrics(at)
@@ -141,13 +116,13 @@ def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit
     at.slider(key="cnn_epochs").set_value(1).run()  # back: the kept fit, at once
     assert metrics(at)[en("train.test_accuracy")] == f"{quick_fit.test_accuracy:.1%}"
 
-    other = open_page(TRAIN, **QUICK)  # another visitor with the same link
+    other = open_app("train", **QUICK)  # another visitor with the same link
     assert metrics(other)[en("train.test_accuracy")] == f"{quick_fit.test_accuracy:.1%}"
     assert len(ui.fits()._fits) == 1
 
 
 def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcnn.Fit) -> None:
-    at = open_page(FILTERS, **QUICK)
+    at = open_app("filters", **QUICK)
     no_exception(at)
     assert infos(at) == [en("filters.no_fit")]
     (link,) = at.main.get("page_link")
@@ -156,7 +131,7 @@ def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcn
 
     ui.fits().put(ui.fit_key(mr().sample(600), QUICK_CFG, glove()), quick_fit)
     sentence = "<b>Not</b> a waste of time at all"
-    at = open_page(FILTERS, **QUICK, cnn_sentence=sentence, cnn_min_count="1", cnn_top="3")
+    at = open_app("filters", **QUICK, cnn_sentence=sentence, cnn_min_count="1", cnn_top="3")
     no_exception(at)
     overview = at.dataframe[0].value
     cnn = quick_fit.cnn
@@ -189,15 +164,8 @@ def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcn
     assert bars["mark"]["type"] == "bar"
 
 
-def test_chinese_titles() -> None:
-    for page, key in ((TRAIN, "train.title"), (FILTERS, "filters.title")):
-        at = open_page(page, lang="zh")
-        no_exception(at)
-        assert at.title[0].value == message(key, "zh") != en(key)
-
-
 def test_url_garbage_for_the_cnn_settings_is_ignored() -> None:
-    at = open_page(TRAIN, cnn_kernel_sizes="3,x", cnn_variant="bogus", cnn_filters="0")
+    at = open_app("train", cnn_kernel_sizes="3,x", cnn_variant="bogus", cnn_filters="0")
     no_exception(at)
     (warning,) = warnings(at)
     assert "cnn\\_kernel\\_sizes=3,x" in warning and "cnn\\_variant=bogus" in warning
@@ -205,7 +173,7 @@ def test_url_garbage_for_the_cnn_settings_is_ignored() -> None:
 
 
 def test_bad_kernel_sizes_typed_in_say_so() -> None:
-    at = open_page(TRAIN)
+    at = open_app("train")
     at.text_input(key="cnn_kernel_sizes").input("3,,x").run()
     no_exception(at)
     assert warnings(at) == [en("err.kernel_sizes", text="3,,x", most=10)]
@@ -215,7 +183,7 @@ def test_bad_kernel_sizes_typed_in_say_so() -> None:
 
 
 def upload_table(raw: bytes, name: str = "data.csv") -> AppTest:
-    at = open_page(TRAIN, cnn_data="upload")
+    at = open_app("train", cnn_data="upload")
     assert infos(at) == [en("train.upload_prompt")]
     at.file_uploader(key="cnn_table_file").upload(name, raw, "text/csv").run()
     no_exception(at)
@@ -313,7 +281,7 @@ def test_empty_rows_latin1_and_row_cap(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_upload_a_saved_model_and_explain_it(quick_fit: textcnn.Fit) -> None:
     raw = textcnn.save(quick_fit.cnn)
-    at = open_page(TRAIN)
+    at = open_app("train")
     at.file_uploader(key="cnn_model_file").upload("class.keras", raw).run()
     no_exception(at)
     (success,) = [s.value for s in at.main.success]
@@ -341,7 +309,7 @@ def test_unsafe_or_broken_model_files_are_refused(tmp_path: Path) -> None:
         (b"not a model", "err.model_not_keras"),
         (lambda_model(tmp_path), "err.model_lambda"),
     ):
-        at = open_page(TRAIN)
+        at = open_app("train")
         at.file_uploader(key="cnn_model_file").upload("x.keras", raw).run()
         no_exception(at)
         assert warnings(at) == [en(key)]
@@ -349,7 +317,7 @@ def test_unsafe_or_broken_model_files_are_refused(tmp_path: Path) -> None:
 
 
 def test_filters_page_without_an_uploaded_model_points_back() -> None:
-    at = open_page(FILTERS, cnn_model="upload")
+    at = open_app("filters", cnn_model="upload")
     no_exception(at)
     assert infos(at) == [en("filters.no_upload")]
 
@@ -367,7 +335,7 @@ def no_local_mr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_offline_download_says_so(no_local_mr: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(corpus.MR_URL_ENV, "http://127.0.0.1:9/")
-    at = open_page(TRAIN)
+    at = open_app("train")
     no_exception(at)
     assert infos(at) == [en("train.mr_missing")]
     at.button(key="cnn_download").click().run()
@@ -381,7 +349,7 @@ def test_download_then_train_on_it(
     no_local_mr: Path, serve, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(corpus.MR_URL_ENV, serve(mr_archive()))
-    at = open_page(TRAIN)
+    at = open_app("train")
     at.button(key="cnn_download").click().run()
     no_exception(at)
     assert corpus.cached_mr(no_local_mr) == no_local_mr

@@ -286,7 +286,8 @@ def train_on_page(page: Page, base_url: str, query: str = "") -> None:
     assert_no_exception(page, "/train")
     button = page.get_by_role("button", name=message("train.button", "en"), exact=True)
     rerun_after(page, button.click, timeout=10 * PAGE_TIMEOUT_MS)
-    page.get_by_text(message("train.test_accuracy", "en")).first.wait_for(state="visible")
+    metric = page.locator('[data-testid="stMetric"]', has_text=message("train.test_accuracy", "en"))
+    metric.first.wait_for(state="visible")
     wait_for_app(page)  # the run after training, which redraws the page without the button
     page.locator(CHART_SVG).first.wait_for(state="visible")
     assert_no_exception(page, "/train after Train")

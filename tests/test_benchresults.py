@@ -1,0 +1,55 @@
+"""The training page's "why these defaults" follows whatever the bench measured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from convlab import benchresults
+
+
+def results(*rows: tuple[str, str, str, float, float]) -> dict:
+    keys = ("vectors", "variant", "scale", "accuracy", "seconds")
+    return {
+        "measured": [dict(zip(keys, row, strict=True)) for row in rows],
+        "default": {"vectors": "glove50", "variant": "non-static", "scale": "rescaled"},
+    }
+
+
+DEFAULT = ("glove50", "non-static", "rescaled", 0.758, 25.0)
+
+
+@pytest.mark.parametrize(
+    ("other", "verdict", "gap", "speedup"),
+    [
+        (("md300", "rand", "raw", 0.750, 90.0), "train.default_best", 0.0, 1.0),
+        (("md300", "non-static", "raw", 0.768, 100.0), "train.default_faster", 1.0, 4.0),
+        (("glove50", "rand", "raw", 0.763, 20.0), "train.default_behind", 0.5, 0.8),
+    ],
+)
+def test_the_default_against_the_best(
+    other: tuple, verdict: str, gap: float, speedup: float
+) -> None:
+    where = benchresults.standing(results(other, DEFAULT))
+    assert where.default.name == "glove50 non-static rescaled"
+    assert where.verdict == verdict
+    assert where.gap == pytest.approx(gap)
+    assert where.speedup == pytest.approx(speedup)
+
+
+def test_a_rand_model_is_named_without_a_scale() -> None:
+    assert benchresults.Measured("md300", "rand", "raw", 0.75, 90).name == "md300 rand"
+
+
+def test_no_bench_run_means_no_table(tmp_path: Path) -> None:
+    assert benchresults.load(tmp_path / "missing.json") is None
+
+
+def test_the_committed_results_name_the_default_and_every_setting() -> None:
+    measured = benchresults.load()
+    assert measured is not None, "run bench/train_mr.py and commit bench/train_mr.json"
+    assert len(measured["measured"]) == len(measured["rows"]) == 10  # 5 settings x 2 sets
+    where = benchresults.standing(measured)
+    assert where.default.name == "glove50 non-static rescaled"
+    assert 0.7 < where.default.accuracy <= where.best.accuracy < 0.9  # MR, 2 classes
