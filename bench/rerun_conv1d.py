@@ -53,12 +53,16 @@ def precompute() -> dict:
 
 def control(arrays: dict) -> None:
     """The Conv1D page's elements, drawn from precomputed arrays (run by AppTest)."""
+    from unittest import mock
+
     import streamlit as st
 
     from convlab import charts, tables, ui
 
     y, labels = arrays["y"], arrays["labels"]
-    ui.page("conv1d.title", "conv1d.intro")
+    # A function app has no navigation, so the sidebar's one page link cannot resolve there.
+    with mock.patch.object(st, "page_link"):
+        ui.page("conv1d.title", "conv1d.intro")
     ui.sentence_input()
     ui.oov_input()
     ui.conv_controls()
@@ -112,8 +116,8 @@ def main() -> None:
     reps = parser.parse_args().reps
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest has no runtime: noisy
 
-    page = AppTest.from_file(str(REPO / "pages" / "conv1d.py"), default_timeout=TIMEOUT)
-    page.run()  # warm-up: TensorFlow import, vectors, first layer
+    page = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+    page.switch_page("pages/conv1d.py").run()  # warm-up: TensorFlow, vectors, first layer
     ctrl = AppTest.from_function(control, args=(precompute(),), default_timeout=TIMEOUT)
     ctrl.run()
 

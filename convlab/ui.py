@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
 from convlab import corpus, i18n, online, settings, tables
@@ -692,7 +693,8 @@ def _reroute_direct_run() -> None:
     Not under AppTest: it resets that flag before every run, which a server
     never does, so rerouting there would run each page twice and lose clicks.
     """
-    if PagesManager.uses_pages_directory and not st.get_option("global.appTest"):
+    # streamlit.config.get_option, not st.get_option: AppTest patches only the former.
+    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
         st.navigation(_pages(), position="hidden")
         st.rerun()
 
