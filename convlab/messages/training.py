@@ -199,6 +199,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "默认设置 **{default}** 训练 {seconds} 秒后，在 MR 测试集上达到 {accuracy}；最近一次实测中 "
         "**{best}** 更好：{best_seconds} 秒达到 {best_accuracy}，可以考虑改用它。",
     },
+    "train.split_result": {
+        "en": "split seed {seed}: {accuracy}%",
+        "zh": "划分种子 {seed}：{accuracy}%",
+    },
+    "train.other_splits": {
+        "en": "The same default on other random choices of test rows: {splits} (fixed split: "
+        "{accuracy}). Which sentences are held out moves the score more than most settings, "
+        "so compare settings on one split, as this page does.",
+        "zh": "同一默认设置在其他随机测试集划分上：{splits}（固定划分：{accuracy}）。留出哪些句子做测试，"
+        "对分数的影响比大多数设置都大，所以要在同一个划分上比较设置，本页正是这样做的。",
+    },
     "train.bench_intro": {
         "en": "MR test accuracy and training time, mean ± sd over {seeds} seeds, measured by "
         "`bench/train_mr.py` on {machine}:",
