@@ -29,14 +29,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from convlab import cache
 from convlab.errors import InputError
 
 MR_BASE_URL = "https://www.cs.cornell.edu/people/pabo/movie-review-data/"
 MR_ARCHIVE = "rt-polaritydata.tar.gz"
 MR_URL_ENV = "CONVLAB_MR_URL"
 """Environment variable naming another base URL for the MR archive."""
-CACHE_ENV = "CONVLAB_CACHE"
-"""Environment variable naming the cache folder (default ``~/.cache/convlab``)."""
 MR_DIR_ENV = "CONVLAB_MR_DIR"
 """Environment variable naming a local folder in the MR layout."""
 SIBLING_MR = Path(__file__).resolve().parents[2] / "shared" / "data" / "mr"
@@ -173,10 +172,6 @@ def load_mr(folder: Path | str) -> Corpus:
     return _checked(texts, labels, MR_CLASSES, source=f"MR ({folder})", encoding="latin-1")
 
 
-def cache_dir() -> Path:
-    return Path(os.environ.get(CACHE_ENV) or Path.home() / ".cache" / "convlab")
-
-
 def mr_url() -> str:
     return (os.environ.get(MR_URL_ENV) or MR_BASE_URL).rstrip("/") + "/" + MR_ARCHIVE
 
@@ -193,7 +188,7 @@ def _verified(files: dict[str, bytes]) -> bool:
 
 def cached_mr(folder: Path | None = None) -> Path | None:
     """The cached MR folder if it holds verified files, else None."""
-    folder = folder or cache_dir() / "mr"
+    folder = folder or cache.root() / "mr"
     files = {name: (folder / name).read_bytes() for name in MR_SHA256 if (folder / name).is_file()}
     return folder if _verified(files) else None
 
@@ -214,7 +209,7 @@ def download_mr(folder: Path | None = None, timeout: float = DOWNLOAD_TIMEOUT) -
     nothing is written before both pass verification: a broken or hostile
     archive leaves the cache as it was.
     """
-    folder = folder or cache_dir() / "mr"
+    folder = folder or cache.root() / "mr"
     if cached_mr(folder):
         return folder
     url = mr_url()

@@ -25,12 +25,12 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
+from convlab import cache
 from convlab.errors import InputError
 from convlab.vectorfiles import DEFAULT_LIMIT, Progress, check_limit
 
 BASE_URL = "https://github.com/RaRe-Technologies/gensim-data/releases/download"
 ENV_URL = "CONVLAB_GENSIM_DATA_URL"
-ENV_CACHE = "CONVLAB_CACHE"
 TIMEOUT_S = 5.0
 """Socket timeout for connecting and for each read: offline, a download fails in seconds."""
 _CHUNK = 1 << 16
@@ -97,12 +97,8 @@ def url(name: str) -> str:
 
 
 def cache_dir() -> Path:
-    """Where downloads are kept: ``$CONVLAB_CACHE``, else the user's cache folder, + gensim-data."""
-    root = os.environ.get(ENV_CACHE)
-    if not root:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = str(Path(xdg) / "convlab") if xdg else str(Path.home() / ".cache" / "convlab")
-    return Path(root) / "gensim-data"
+    """Where gensim-data downloads are kept: ``gensim-data`` in convlab's cache folder."""
+    return cache.root() / "gensim-data"
 
 
 def cached(name: str) -> Path | None:

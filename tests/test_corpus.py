@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from convlab import corpus
+from convlab.cache import ENV as CACHE_ENV
 from convlab.errors import InputError
 from tests.mr import MR, mr, mr_archive
 
@@ -82,7 +83,7 @@ def test_download_verifies_and_caches(
     # Cached: no network needed the second time.
     monkeypatch.setenv(corpus.MR_URL_ENV, "http://127.0.0.1:9/")
     assert corpus.download_mr(cache) == cache
-    monkeypatch.setenv(corpus.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     monkeypatch.setenv(corpus.MR_DIR_ENV, "")
     assert corpus.cached_mr() is None  # the default cache is tmp_path/mr, still empty
     (tmp_path / "mr").mkdir()

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from convlab import online
+from convlab.cache import ENV as CACHE_ENV
 from convlab.cli import main
 from convlab.errors import InputError
 from convlab.vectors import load_online, resolve
@@ -153,8 +154,8 @@ def test_the_catalogue_matches_gensim_data() -> None:
 
 
 def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(online.ENV_CACHE, raising=False)
+    monkeypatch.delenv(CACHE_ENV, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", "/somewhere")
     assert online.cache_dir() == Path("/somewhere/convlab/gensim-data")
-    monkeypatch.setenv(online.ENV_CACHE, "/elsewhere")
+    monkeypatch.setenv(CACHE_ENV, "/elsewhere")
     assert online.cache_dir() == Path("/elsewhere/gensim-data")

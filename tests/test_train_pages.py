@@ -15,6 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from convlab import benchresults, corpus, mining, textcnn, ui
+from convlab.cache import ENV as CACHE_ENV
 from convlab.kimconfig import KimConfig
 from convlab.ui import plain
 from tests.mr import glove, mr, mr_archive
@@ -336,7 +337,7 @@ def test_filters_page_without_an_uploaded_model_points_back() -> None:
 def no_local_mr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(corpus, "SIBLING_MR", tmp_path / "none")
     monkeypatch.setenv(corpus.MR_DIR_ENV, "")
-    monkeypatch.setenv(corpus.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     return tmp_path / "cache" / "mr"
 
 

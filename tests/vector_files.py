@@ -17,6 +17,7 @@ import pytest
 from gensim.models import KeyedVectors
 
 from convlab import online
+from convlab.cache import ENV as CACHE_ENV
 
 WORDS = ["the", "movie", "good", "bad", "king", "queen", "film", "at"]
 
@@ -107,7 +108,7 @@ def publish(
 
 def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path, base_url: str) -> None:
     """Point downloads at ``base_url`` and the cache at ``cache``; no proxy for loopback."""
-    monkeypatch.setenv(online.ENV_CACHE, str(cache))
+    monkeypatch.setenv(CACHE_ENV, str(cache))
     monkeypatch.setenv(online.ENV_URL, base_url)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
