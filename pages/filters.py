@@ -41,16 +41,17 @@ def current_model(data: corpus.Corpus) -> tuple[object, textcnn.TextCNN]:
         st.caption(ui.t("filters.using_upload", name=ui.plain(name)))
         return digest, cnn
     try:
-        key = ui.fit_key(data, ui.cnn_config(), ui.cnn_vectors())
+        cfg = ui.cnn_config()
     except InputError as err:
         ui.stop(err)
+    key = ui.fit_key(data, cfg, ui.cnn_vectors())
     fit = ui.fits().get(key)
     if fit is None:
         to_train_page("filters.no_fit")
     st.caption(
         ui.t(
             "filters.using_fit",
-            name=ui.cnn_config().name,
+            name=cfg.name,
             vectors=fit.cnn.meta["vectors"],
             accuracy=f"{fit.test_accuracy:.1%}",
         )
