@@ -80,7 +80,12 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
         try:
             open_page(page, server.base_url, "/conv1d?lang=zh&n=2")
             assert_no_exception(page, "/conv1d on a fresh server")
-            links = page.locator('[data-testid="stSidebarNavLink"]').all_inner_texts()
+            # The direct run ends (script "notRunning") before the rerouted run starts, so
+            # wait for the router's navigation rather than read the sidebar at once.
+            nav = page.locator('[data-testid="stSidebarNavLink"]')
+            nav.first.wait_for(state="visible", timeout=harness.PAGE_TIMEOUT_MS)
+            harness.wait_for_app(page)
+            links = nav.all_inner_texts()
             titles = [message(key, "zh") for _, key, _, _ in PAGE_REGISTRY]
             assert [text.splitlines()[-1] for text in links] == titles
             assert page.locator("h1").first.inner_text() == message("conv1d.title", "zh")
