@@ -56,7 +56,8 @@ MAX_ROWS = 20_000
 MIN_ROWS = 20
 MAX_CLASSES = 20
 """More distinct labels than this means a text or id column was picked as the label."""
-TEST_SHARE = 0.1
+FOLDS = 10
+"""Test on one tenth: ``split``'s folds are the tenths of one seeded order."""
 VAL_SHARE = 0.1
 SPLIT_SEED = 0
 """The split is fixed, not drawn from the model's seed, so every fit is tested on the same rows."""
@@ -133,15 +134,23 @@ class Split:
         return len(self.train), len(self.val), len(self.test)
 
 
-def split(rows: int, seed: int = SPLIT_SEED) -> Split:
-    """A seeded split: 10% test, then 10% of the rest for validation, at least one row each."""
+def split(rows: int, seed: int = SPLIT_SEED, fold: int = 0) -> Split:
+    """A seeded split: one tenth for testing, then 10% of the rest for validation.
+
+    The seed fixes an order of the rows; ``fold`` k (0-9) tests on its k-th
+    tenth, so the ten folds together test every row exactly once (10-fold
+    cross-validation, how Kim reported MR). Fold 0 is the page's fixed split.
+    Every part keeps at least one row.
+    """
+    if not 0 <= fold < FOLDS:
+        raise ValueError(f"fold must be in 0..{FOLDS - 1}, not {fold}")
     order = np.random.default_rng(seed).permutation(rows)
-    n_test = max(1, int(rows * TEST_SHARE))
-    n_val = max(1, int((rows - n_test) * VAL_SHARE))
+    start = fold * rows // FOLDS
+    stop = max(start + 1, (fold + 1) * rows // FOLDS)
+    rest = np.concatenate([order[:start], order[stop:]])
+    n_val = max(1, int(len(rest) * VAL_SHARE))
     return Split(
-        train=np.sort(order[n_test + n_val :]),
-        val=np.sort(order[n_test : n_test + n_val]),
-        test=np.sort(order[:n_test]),
+        train=np.sort(rest[n_val:]), val=np.sort(rest[:n_val]), test=np.sort(order[start:stop])
     )
 
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from convlab import corpus
 from convlab.cache import ENV as CACHE_ENV
@@ -55,6 +57,24 @@ def test_split_is_fixed_disjoint_and_ten_percent() -> None:
     again = corpus.split(10_662)
     assert np.array_equal(parts.test, again.test) and np.array_equal(parts.val, again.val)
     assert not np.array_equal(parts.test, corpus.split(10_662, seed=1).test)
+    assert parts.test[:5].tolist() == [1, 11, 17, 29, 37]  # the fixed split never moves
+
+
+@given(rows=st.integers(10, 5000), seed=st.integers(0, 3))
+def test_the_ten_folds_test_every_row_exactly_once(rows: int, seed: int) -> None:
+    folds = [corpus.split(rows, seed, fold) for fold in range(corpus.FOLDS)]
+    tested = np.concatenate([parts.test for parts in folds])
+    assert sorted(tested.tolist()) == list(range(rows))
+    for parts in folds:
+        every = np.concatenate([parts.train, parts.val, parts.test])
+        assert sorted(every.tolist()) == list(range(rows))  # disjoint, and nothing left out
+        assert rows // 10 <= len(parts.test) <= rows // 10 + 1 and len(parts.val) >= 1
+    assert np.array_equal(folds[0].val, corpus.split(rows, seed).val)
+
+
+def test_a_fold_out_of_range_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"0\.\.9"):
+        corpus.split(100, fold=10)
 
 
 def test_sample_is_fixed_and_keeps_order() -> None:
