@@ -244,11 +244,8 @@ def bench_table() -> None:
     )
     st.markdown(ui.t("train.bench_intro", seeds=results["seeds"], machine=results["machine"]))
     st.dataframe(pd.DataFrame(results["rows"]), hide_index=True)
-    splits = "; ".join(
-        ui.t("train.split_result", seed=row["split seed"], accuracy=row["MR test accuracy (%)"])
-        for row in results["other_splits"]
-    )
-    st.caption(ui.t("train.other_splits", splits=splits, accuracy=f"{where.default.accuracy:.1%}"))
+    cv = benchresults.cross_validation(results)
+    st.caption(ui.t("train.cross_validation", **cv.shown()))
 
 
 def settings_section() -> textcnn.KimConfig:

@@ -53,3 +53,17 @@ def test_the_committed_results_name_the_default_and_every_setting() -> None:
     where = benchresults.standing(measured)
     assert where.default.name == "glove50 non-static rescaled"
     assert 0.7 < where.default.accuracy <= where.best.accuracy < 0.9  # MR, 2 classes
+
+
+def test_cross_validation_summarises_the_folds() -> None:
+    cv = benchresults.cross_validation({"cross_validation": {"folds": [0.75, 0.77, 0.79]}})
+    assert cv.fixed == 0.75
+    assert cv.mean == pytest.approx(0.77)
+    assert cv.sd == pytest.approx(2.0)
+    assert cv.shown() == {
+        "mean": "77.0%",
+        "sd": "2.0",
+        "low": "75.0%",
+        "high": "79.0%",
+        "fixed": "75.0%",
+    }

@@ -81,13 +81,10 @@ def test_the_defaults_are_explained_from_the_measured_table() -> None:
     assert expected in shown
     table = at.dataframe[-1].value
     assert len(table) == 10 and "glove50 non-static rescaled" in expected
-    splits = [
-        en("train.split_result", seed=row["split seed"], accuracy=row["MR test accuracy (%)"])
-        for row in benchresults.load()["other_splits"]
-    ]
-    assert len(splits) == 2
-    (caption,) = [c.value for c in at.caption if c.value.startswith("The same default")]
-    assert all(part in caption for part in splits) and f"{where.default.accuracy:.1%}" in caption
+    cv = benchresults.cross_validation(benchresults.load())
+    assert len(cv.folds) == 10 and cv.fixed == pytest.approx(where.default.accuracy, abs=1e-4)
+    caption = en("train.cross_validation", **cv.shown())
+    assert caption in [c.value for c in at.caption]
 
 
 def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit) -> None:
