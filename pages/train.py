@@ -243,7 +243,10 @@ def bench_table() -> None:
         )
     )
     st.markdown(ui.t("train.bench_intro", seeds=results["seeds"], machine=results["machine"]))
-    st.dataframe(pd.DataFrame(results["rows"]), hide_index=True)
+    table = pd.DataFrame(results["rows"])
+    st.dataframe(
+        table.rename(columns={c: ui.t(k) for c, k in benchresults.COLUMNS.items()}), hide_index=True
+    )
     cv = benchresults.cross_validation(results)
     st.caption(ui.t("train.cross_validation", **cv.shown()))
 

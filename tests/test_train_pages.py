@@ -87,6 +87,19 @@ def test_the_defaults_are_explained_from_the_measured_table() -> None:
     assert caption in [c.value for c in at.caption]
 
 
+def test_the_measured_table_reads_in_chinese() -> None:
+    at = open_app("train", lang="zh")
+    table = at.dataframe[-1].value
+    assert list(table.columns) == [
+        "设置",
+        "MR 测试集准确率 (%)",
+        "训练时间 (秒)",
+        "时间 / 对照",
+        "轮数",
+    ]
+    assert table.iloc[4].tolist()[:2] == ["GloVe-50 non-static rescaled", "75.8 ± 0.3"]
+
+
 def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit) -> None:
     at = open_app("train", **QUICK)
     at.button(key="cnn_train").click().run()

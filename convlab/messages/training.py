@@ -215,6 +215,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "MR 测试集准确率和训练时间，{seeds} 个种子的均值 ± 标准差，由 `bench/train_mr.py` 在 "
         "{machine} 上测得：",
     },
+    "train.column_setting": {"en": "setting", "zh": "设置"},
+    "train.column_accuracy": {"en": "MR test accuracy (%)", "zh": "MR 测试集准确率 (%)"},
+    "train.column_seconds": {"en": "training time (s)", "zh": "训练时间 (秒)"},
+    "train.column_ratio": {"en": "time / control", "zh": "时间 / 对照"},
+    "train.column_epochs": {"en": "epochs", "zh": "轮数"},
     "train.bench_missing": {
         "en": "Run `python bench/train_mr.py` to measure the table behind these defaults.",
         "zh": "运行 `python bench/train_mr.py` 可以测出这些默认值背后的表格。",
