@@ -102,6 +102,7 @@ def main() -> None:
     for name, vs in sets.items():
         for variant, scale in SETTINGS:
             accuracies, seconds, ratios, epochs = [], [], [], []
+            is_default = (name, KimConfig(variant=variant, scale=scale)) == DEFAULT
             for seed in range(args.seeds):
                 reference = control(small, sets["glove50"])
                 cfg = KimConfig(variant=variant, scale=scale, seed=seed)
@@ -110,7 +111,7 @@ def main() -> None:
                 seconds.append(fit.train_seconds)
                 ratios.append(fit.train_seconds / reference)
                 epochs.append(len(fit.history))
-                if (name, cfg) == (DEFAULT[0], KimConfig(seed=0)):
+                if is_default and seed == 0:
                     default_fit = fit
                 print(
                     f"  {SETS[name]} {cfg.name} seed {seed}: test {fit.test_accuracy:.4f}, "
@@ -118,7 +119,7 @@ def main() -> None:
                     f"{reference:.2f} s",
                     flush=True,
                 )
-            if (name, KimConfig(variant=variant, scale=scale)) == DEFAULT:
+            if is_default:
                 default_accuracies = accuracies
             rows.append(
                 {
