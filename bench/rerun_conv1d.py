@@ -26,9 +26,10 @@ sys.path.insert(0, str(REPO))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from convlab import conv, ngrams, settings, tables  # noqa: E402
-from convlab.config import ConvConfig  # noqa: E402
-from convlab.vectors import embed_sentence, load_builtin  # noqa: E402
+from convlab import settings  # noqa: E402
+from convlab.lesson import keras_layers, ngrams, tables  # noqa: E402
+from convlab.lesson.layer import ConvLayer  # noqa: E402
+from convlab.vectors.sets import embed_sentence, load_builtin  # noqa: E402
 
 TIMEOUT = 120
 N_VALUES = (2, 3, 4, 5, 6, 7)
@@ -36,18 +37,18 @@ N_VALUES = (2, 3, 4, 5, 6, 7)
 
 def precompute() -> dict:
     """Everything the page computes for the default settings, done once up front."""
-    cfg = ConvConfig(seed=settings.DEFAULTS["seed"])
+    conv = ConvLayer(seed=settings.DEFAULTS["seed"])
     emb = embed_sentence(settings.DEFAULTS["sentence"], load_builtin())
-    kernel, bias = conv.init_weights(cfg, emb.matrix.shape[1])
-    y = conv.conv1d(emb.matrix, kernel, bias, cfg)[0]
-    phrases = ngrams.phrases(emb.words, cfg)
+    kernel, bias = keras_layers.init_weights(conv, emb.matrix.shape[1])
+    y = keras_layers.conv1d(emb.matrix, kernel, bias, conv)[0]
+    phrases = ngrams.phrases(emb.words, conv)
     return {
         "y": y,
         "phrases": phrases,
         "labels": tables.row_labels(phrases),
-        "terms": ngrams.slot_contributions(emb.matrix, kernel, cfg, 0, 0).tolist(),
+        "terms": ngrams.slot_contributions(emb.matrix, kernel, conv, 0, 0).tolist(),
         "bias": float(bias[0]),
-        "formula": cfg.formula(len(emb.words)),
+        "formula": conv.formula(len(emb.words)),
     }
 
 
@@ -57,7 +58,8 @@ def control(arrays: dict) -> None:
 
     import streamlit as st
 
-    from convlab import charts, tables, ui
+    from convlab import ui
+    from convlab.lesson import charts, tables
 
     y, labels = arrays["y"], arrays["labels"]
     # A function app has no navigation, so the sidebar's one page link cannot resolve there.

@@ -20,9 +20,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from convlab import keras_check, pitfalls  # noqa: E402
 from convlab.errors import InputError  # noqa: E402
-from convlab.layerspec import LayerSpec  # noqa: E402
+from convlab.shapelab import keras_check, pitfalls  # noqa: E402
+from convlab.shapelab.layerspec import LayerSpec  # noqa: E402
 
 
 def formulas(spec: LayerSpec) -> None:

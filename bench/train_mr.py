@@ -31,9 +31,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from convlab import corpus, mining, textcnn  # noqa: E402
-from convlab.kimconfig import KimConfig  # noqa: E402
-from convlab.vectors import load_builtin  # noqa: E402
+from convlab.textcnn import corpus, kim, mining  # noqa: E402
+from convlab.textcnn.hyperparameters import Hyperparameters  # noqa: E402
+from convlab.vectors.sets import load_builtin  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "mr"
 OUT = REPO / "bench" / "train_mr.json"
@@ -45,19 +45,19 @@ SETTINGS = (
     ("non-static", "raw"),
     ("non-static", "rescaled"),
 )
-DEFAULT = ("glove50", KimConfig())
-CONTROL = KimConfig(variant="static", kernel_sizes=(3,), filters=16, epochs=1)
+DEFAULT = ("glove50", Hyperparameters())
+CONTROL = Hyperparameters(variant="static", kernel_sizes=(3,), filters=16, epochs=1)
 CONTROL_ROWS = 2000
 
 _RSS_PROBE = """
 import sys
 sys.path.insert(0, {repo!r})
-from convlab import corpus, textcnn
-from convlab.kimconfig import KimConfig
-from convlab.vectors import load_builtin
+from convlab.textcnn import corpus, kim
+from convlab.textcnn.hyperparameters import Hyperparameters
+from convlab.vectors.sets import load_builtin
 data = corpus.load_mr({data!r})
-fit = textcnn.train(data.sample({rows}) if {rows} else data,
-                    KimConfig(variant={variant!r}, scale={scale!r}), load_builtin({vectors!r}))
+hp = Hyperparameters(variant={variant!r}, scale={scale!r})
+fit = kim.train(data.sample({rows}) if {rows} else data, hp, load_builtin({vectors!r}))
 print(next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
       // 1024)
 """
@@ -67,7 +67,7 @@ print(next(int(line.split()[1]) for line in open("/proc/self/status") if line.st
 
 def control(data: corpus.Corpus, vs) -> float:
     """Seconds for one epoch of the fixed small model: the machine's speed right now."""
-    return textcnn.train(data, CONTROL, vs).train_seconds
+    return kim.train(data, CONTROL, vs).train_seconds
 
 
 def mean_sd(values: list[float], scale: float = 1.0, digits: int = 1) -> str:
@@ -102,11 +102,11 @@ def main() -> None:
     for name, vs in sets.items():
         for variant, scale in SETTINGS:
             accuracies, seconds, ratios, epochs = [], [], [], []
-            is_default = (name, KimConfig(variant=variant, scale=scale)) == DEFAULT
+            is_default = (name, Hyperparameters(variant=variant, scale=scale)) == DEFAULT
             for seed in range(args.seeds):
                 reference = control(small, sets["glove50"])
-                cfg = KimConfig(variant=variant, scale=scale, seed=seed)
-                fit = textcnn.train(data, cfg, vs)
+                hp = Hyperparameters(variant=variant, scale=scale, seed=seed)
+                fit = kim.train(data, hp, vs)
                 accuracies.append(fit.test_accuracy)
                 seconds.append(fit.train_seconds)
                 ratios.append(fit.train_seconds / reference)
@@ -114,7 +114,7 @@ def main() -> None:
                 if is_default and seed == 0:
                     default_fit = fit
                 print(
-                    f"  {SETS[name]} {cfg.name} seed {seed}: test {fit.test_accuracy:.4f}, "
+                    f"  {SETS[name]} {hp.name} seed {seed}: test {fit.test_accuracy:.4f}, "
                     f"{fit.train_seconds:.1f} s ({len(fit.history)} epochs), control "
                     f"{reference:.2f} s",
                     flush=True,
@@ -125,7 +125,7 @@ def main() -> None:
                 {
                     "setting": f"rand, {vs.dim}-d"
                     if variant == "rand"
-                    else f"{SETS[name]} {cfg.name}",
+                    else f"{SETS[name]} {hp.name}",
                     "MR test accuracy (%)": mean_sd(accuracies, 100),
                     "training time (s)": mean_sd(seconds),
                     "time / control": mean_sd(ratios),
@@ -146,7 +146,9 @@ def main() -> None:
     for fold in range(1, corpus.FOLDS):
         folds.append(
             [
-                textcnn.train(data, KimConfig(seed=seed), sets[DEFAULT[0]], fold=fold).test_accuracy
+                kim.train(
+                    data, Hyperparameters(seed=seed), sets[DEFAULT[0]], fold=fold
+                ).test_accuracy
                 for seed in range(args.seeds)
             ]
         )
@@ -156,7 +158,7 @@ def main() -> None:
 
     assert default_fit is not None
     started = time.perf_counter()
-    tokens = textcnn.tokens_of(data.texts)
+    tokens = kim.tokens_of(data.texts)
     ids = default_fit.cnn.encode(tokens)
     tokenized = time.perf_counter() - started
     reference = control(small, sets["glove50"])
@@ -165,7 +167,7 @@ def main() -> None:
     report = mined.report(10)
     mine_seconds = time.perf_counter() - started
     rss = {
-        f"{SETS[vectors]} {KimConfig(variant=variant, scale=scale).name}": peak_rss(
+        f"{SETS[vectors]} {Hyperparameters(variant=variant, scale=scale).name}": peak_rss(
             args.data, args.rows, vectors, variant, scale
         )
         for vectors, variant, scale in (

@@ -1,7 +1,7 @@
 """Loading a vector file through convlab's checks, against plain gensim on the same file.
 
 For each synthetic file (written once into a temporary folder by gensim), a fresh
-Python process loads it with ``convlab.vectors.load_path`` (sniffing, row framing,
+Python process loads it with ``convlab.vectors.sets.load_path`` (sniffing, row framing,
 the pipe to gensim) and another with ``KeyedVectors.load_word2vec_format`` alone,
 the control. Each reports seconds and RSS growth; the table gives the ratio of the
 times and compares the memory with ``vectorfiles.estimate`` (the figure the app
@@ -24,7 +24,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 from gensim.models import KeyedVectors  # noqa: E402
 
-from convlab.vectorfiles import MB, estimate  # noqa: E402
+from convlab.vectors.files import MB, estimate  # noqa: E402
 
 CASES = ((100_000, 300, True), (100_000, 50, False), (20_000, 300, False))
 """(rows, D, binary): a 300-d binary file, and text files, which gensim parses far slower."""
@@ -33,7 +33,7 @@ PROBE = """
 import json, os, sys, time
 sys.path.insert(0, {repo!r})
 from gensim.models import KeyedVectors
-from convlab.vectors import load_path
+from convlab.vectors.sets import load_path
 from pathlib import Path
 
 def rss():

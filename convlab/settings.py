@@ -11,22 +11,23 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from convlab import i18n, layerspec, legacy, pitfalls
-from convlab.config import ACTIVATIONS, INITIALIZERS, MAX_FILTERS, MAX_SEED
-from convlab.corpus import MAX_ROWS, MIN_ROWS
-from convlab.kimconfig import (
+from convlab import i18n
+from convlab.arithmetic import PADDINGS
+from convlab.lesson.layer import ACTIVATIONS, INITIALIZERS, MAX_FILTERS, MAX_SEED
+from convlab.shapelab import keras1, layerspec, pitfalls
+from convlab.textcnn.corpus import MAX_ROWS, MIN_ROWS
+from convlab.textcnn.hyperparameters import (
     MAX_CNN_FILTERS,
     MAX_EPOCHS,
     MAX_KERNELS,
     SCALES,
     VARIANTS,
-    KimConfig,
+    Hyperparameters,
     kernel_sizes_text,
     parse_kernel_sizes,
 )
-from convlab.shapes import PADDINGS
 from convlab.tokenize import MAX_TOKENS
-from convlab.vectors import DEFAULT_VECTORS, OOV_POLICIES, check_set_name
+from convlab.vectors.sets import DEFAULT_VECTORS, OOV_POLICIES, check_set_name
 
 MAX_SENTENCE_CHARS = 2000
 MAX_WORD_CHARS = 100
@@ -65,17 +66,17 @@ DEFAULTS: dict[str, Any] = {
     "shape_strides": "1",
     "shape_padding": "valid",
     "shape_dilation": "1",
-    "shape_legacy": legacy.EXAMPLE,
+    "shape_legacy": keras1.EXAMPLE,
     # Trained text CNN (pages/train.py, pages/filters.py); defaults from bench/train_mr.py.
     "cnn_data": "mr",
     "cnn_rows": MAX_ROWS,
     "cnn_vectors": "glove50",
-    "cnn_variant": KimConfig.variant,
-    "cnn_scale": KimConfig.scale,
+    "cnn_variant": Hyperparameters.variant,
+    "cnn_scale": Hyperparameters.scale,
     "cnn_kernel_sizes": "3,4,5",
-    "cnn_filters": KimConfig.filters,
-    "cnn_epochs": KimConfig.epochs,
-    "cnn_seed": KimConfig.seed,
+    "cnn_filters": Hyperparameters.filters,
+    "cnn_epochs": Hyperparameters.epochs,
+    "cnn_seed": Hyperparameters.seed,
     "cnn_model": "fit",
     "cnn_min_count": 3,
     "cnn_top": 10,
@@ -127,7 +128,7 @@ TEXTS: dict[str, Callable[[str], str]] = {
     "shape_kernel": layerspec.checked_text,
     "shape_strides": layerspec.checked_text,
     "shape_dilation": layerspec.checked_text,
-    "shape_legacy": lambda raw: raw[: legacy.MAX_CHARS],
+    "shape_legacy": lambda raw: raw[: keras1.MAX_CHARS],
     "cnn_kernel_sizes": lambda raw: kernel_sizes_text(parse_kernel_sizes(raw)),
     "cnn_sentence": lambda raw: raw[:MAX_SENTENCE_CHARS],
 }

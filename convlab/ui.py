@@ -40,15 +40,18 @@ import streamlit as st
 from streamlit import config
 from streamlit.runtime.pages_manager import PagesManager
 
-from convlab import corpus, i18n, online, settings, tables
-from convlab.config import ConvConfig
-from convlab.corpus import Corpus
+from convlab import i18n, settings
 from convlab.errors import InputError
-from convlab.kimconfig import KimConfig, parse_kernel_sizes
+from convlab.lesson import tables
+from convlab.lesson.layer import ConvLayer
 from convlab.settings import CHOICES, DEFAULTS, MAX_SENTENCE_CHARS, RANGES, SAMPLES
+from convlab.textcnn import corpus
+from convlab.textcnn.corpus import Corpus
+from convlab.textcnn.hyperparameters import Hyperparameters, parse_kernel_sizes
 from convlab.tokenize import MAX_TOKENS, tokenize
-from convlab.vectorfiles import DEFAULT_LIMIT, Progress, estimate, megabytes
-from convlab.vectors import (
+from convlab.vectors import gensim_data
+from convlab.vectors.files import DEFAULT_LIMIT, Progress, estimate, megabytes
+from convlab.vectors.sets import (
     BUILTINS,
     DEFAULT_VECTORS,
     ENV_VECTORS,
@@ -61,9 +64,9 @@ from convlab.vectors import (
 )
 
 if TYPE_CHECKING:
-    from convlab.equivalence import Comparison
-    from convlab.mining import Mining
-    from convlab.textcnn import FitStore, TextCNN
+    from convlab.lesson.equivalence import Comparison
+    from convlab.textcnn.kim import FitStore, TextCNN
+    from convlab.textcnn.mining import Mining
 
 _READY = "_convlab_ready"
 _IGNORED = "_convlab_ignored"
@@ -187,12 +190,12 @@ def pick(key: str, count: int, label: Callable[[int], str]) -> int:
     return _widget(st.selectbox, key, options=range(count), format_func=label)
 
 
-def settings_config() -> ConvConfig:
+def settings_config() -> ConvLayer:
     """The layer the current settings describe; InputError if Keras would refuse it."""
-    return ConvConfig(**{key: value(key) for key in ConvConfig.__dataclass_fields__})
+    return ConvLayer(**{key: value(key) for key in ConvLayer.__dataclass_fields__})
 
 
-def conv_controls() -> ConvConfig | None:
+def conv_controls() -> ConvLayer | None:
     """The Conv1D settings in two rows of four, shared by the Conv1D and Conv2D pages.
 
     Returns None, after saying why, if the settings cannot form a layer.
@@ -218,7 +221,7 @@ def conv_controls() -> ConvConfig | None:
         return None
 
 
-def conv_lesson(title_key: str, intro_key: str) -> tuple[Embedding, ConvConfig, int]:
+def conv_lesson(title_key: str, intro_key: str) -> tuple[Embedding, ConvLayer, int]:
     """Start a convolution page: sentence, layer settings, and a sentence the layer fits.
 
     Returns the embedding, the layer and its new_steps; otherwise explains
@@ -227,17 +230,17 @@ def conv_lesson(title_key: str, intro_key: str) -> tuple[Embedding, ConvConfig, 
     page(title_key, intro_key)
     sentence_input()
     oov_input()
-    cfg = conv_controls()
+    conv = conv_controls()
     emb = current_embedding()
-    if cfg is None:
+    if conv is None:
         st.stop()
     try:
-        steps = cfg.steps(len(emb.words))
+        steps = conv.steps(len(emb.words))
     except InputError as err:
         stop(err)
     with st.spinner(t("spinner.keras")):
-        import convlab.conv  # noqa: F401  (the first import loads TensorFlow: seconds)
-    return emb, cfg, steps
+        import convlab.lesson.keras_layers  # noqa: F401  (the first import loads TensorFlow: seconds)
+    return emb, conv, steps
 
 
 def stop(err: InputError) -> NoReturn:
@@ -402,10 +405,10 @@ def _settle_vectors() -> None:
 def _restore(name: str, fallback: str) -> str | None:
     """Read the gensim-data set a link names from the disk cache; else the notice saying why not."""
     try:
-        named = online.split(name)
+        named = gensim_data.split(name)
         if named is None:
             return t("vectors.unavailable", name=plain(name), fallback=fallback)
-        if not online.cached(named[0]):
+        if not gensim_data.cached(named[0]):
             return t("vectors.needs_download", name=plain(name), fallback=fallback)
         _share(_reload_online(named[0], named[1] or DEFAULT_LIMIT))
     except InputError as err:  # a limit out of range, a damaged cached file
@@ -415,10 +418,10 @@ def _restore(name: str, fallback: str) -> str | None:
 
 def _reload_online(name: str, limit: int) -> VectorSet:
     """A gensim-data set from the disk cache, read once however many sessions ask at once."""
-    spec = online.SETS[name]
+    spec = gensim_data.SETS[name]
     rows = min(limit, spec.words)
     with _SHARED_LOCK:
-        found = _shared_sets().get(online.key(name, limit))
+        found = _shared_sets().get(gensim_data.key(name, limit))
         if found:
             return found
         memory = megabytes(estimate(rows, spec.dim))
@@ -483,47 +486,47 @@ def current_embedding() -> Embedding:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def weights(cfg: ConvConfig, dim: int) -> tuple[np.ndarray, np.ndarray]:
+def weights(conv: ConvLayer, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """The seeded Conv1D kernel (n, D, F) and bias (F,)."""
-    from convlab import conv
+    from convlab.lesson import keras_layers
 
-    return conv.init_weights(cfg, dim)
+    return keras_layers.init_weights(conv, dim)
 
 
 def _layer_inputs(
-    sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet
+    sentence: str, oov: str, conv: ConvLayer, vs: VectorSet
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sentence matrix and the seeded weights every layer of the lesson runs on."""
-    x = embed_sentence(sentence, vs, oov, cfg.seed).matrix
-    return (x, *weights(cfg, x.shape[1]))
+    x = embed_sentence(sentence, vs, oov, conv.seed).matrix
+    return (x, *weights(conv, x.shape[1]))
 
 
 @_per_set
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=_BY_SET)
-def conv1d_output(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> np.ndarray:
+def conv1d_output(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> np.ndarray:
     """Keras Conv1D's (new_steps, F) output for the sentence (call it without ``vs``)."""
-    from convlab import conv
+    from convlab.lesson import keras_layers
 
-    return conv.conv1d(*_layer_inputs(sentence, oov, cfg, vs), cfg)[0]
+    return keras_layers.conv1d(*_layer_inputs(sentence, oov, conv, vs), conv)[0]
 
 
 @_per_set
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=_BY_SET)
-def comparisons(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> dict[str, Comparison]:
+def comparisons(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> dict[str, Comparison]:
     """Conv1D, both Conv2D forms and NumPy, in float32 and float64 (call it without ``vs``)."""
-    from convlab import conv, equivalence
+    from convlab.lesson import equivalence, keras_layers
 
-    inputs = _layer_inputs(sentence, oov, cfg, vs)
-    return {dtype: equivalence.compare(*inputs, cfg, dtype) for dtype in conv.DTYPES}
+    inputs = _layer_inputs(sentence, oov, conv, vs)
+    return {dtype: equivalence.compare(*inputs, conv, dtype) for dtype in keras_layers.DTYPES}
 
 
 @_per_set
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=_BY_SET)
-def conv2d_same_output(sentence: str, oov: str, cfg: ConvConfig, vs: VectorSet) -> np.ndarray:
+def conv2d_same_output(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> np.ndarray:
     """The naive Conv2D(padding="same") port, to show what goes wrong (call it without ``vs``)."""
-    from convlab import conv
+    from convlab.lesson import keras_layers
 
-    return conv.conv2d_same(*_layer_inputs(sentence, oov, cfg, vs), cfg)
+    return keras_layers.conv2d_same(*_layer_inputs(sentence, oov, conv, vs), conv)
 
 
 # Trained text CNN (pages/train.py, pages/filters.py) ---------------------------------
@@ -564,7 +567,7 @@ def fits() -> FitStore:
     gets the teacher's fit at once instead of each retraining it, and a
     browser reload loses nothing. Only the Train button adds to it.
     """
-    from convlab.textcnn import FitStore
+    from convlab.textcnn.kim import FitStore
 
     return FitStore()
 
@@ -593,9 +596,9 @@ def cnn_corpus() -> Corpus | None:
     return None if folder is None else _mr(str(folder), value("cnn_rows"))
 
 
-def cnn_config() -> KimConfig:
+def cnn_config() -> Hyperparameters:
     """The Kim CNN the settings describe; InputError if they cannot form one."""
-    return KimConfig(
+    return Hyperparameters(
         variant=value("cnn_variant"),
         scale=value("cnn_scale"),
         kernel_sizes=parse_kernel_sizes(value("cnn_kernel_sizes")),
@@ -611,9 +614,9 @@ def cnn_vectors() -> VectorSet:
     return vector_set() if name == "active" else vector_set(name)
 
 
-def fit_key(data: Corpus, cfg: KimConfig, vs: VectorSet) -> tuple[str, KimConfig, str]:
+def fit_key(data: Corpus, hp: Hyperparameters, vs: VectorSet) -> tuple[str, Hyperparameters, str]:
     """What a fit is cached by: the data's digest, the settings, the vector set (name + hash)."""
-    return data.digest, cfg, vs.key
+    return data.digest, hp, vs.key
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -621,8 +624,8 @@ def mining(
     model_key: object, _cnn: TextCNN, data_key: str, _data: Corpus, min_count: int
 ) -> Mining:
     """The data scanned by a model for every filter; cached by the model's and the data's keys."""
-    from convlab.mining import mine
-    from convlab.textcnn import tokens_of
+    from convlab.textcnn.kim import tokens_of
+    from convlab.textcnn.mining import mine
 
     tokens = tokens_of(_data.texts)
     return mine(_cnn.weights, tokens, _cnn.encode(tokens), _data.labels, _data.classes, min_count)

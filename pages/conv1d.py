@@ -2,35 +2,36 @@
 
 import streamlit as st
 
-from convlab import charts, ngrams, shapes, tables, ui
+from convlab import arithmetic, ui
+from convlab.lesson import charts, ngrams, tables
 
-emb, cfg, steps = ui.conv_lesson("conv1d.title", "conv1d.intro")
+emb, conv, steps = ui.conv_lesson("conv1d.title", "conv1d.intro")
 words, dim = emb.matrix.shape
 
-kernel, bias = ui.weights(cfg, dim)
-y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), cfg)
+kernel, bias = ui.weights(conv, dim)
+y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), conv)
 params = kernel.size + bias.size
 
 st.subheader(ui.t("conv1d.shapes"))
 cols = st.columns(4)
-cols[0].metric(ui.t("shape.input"), str((1, words, dim)), help=ui.t("shape.input_help"))
-cols[1].metric(ui.t("shape.kernel"), str(kernel.shape), help=ui.t("shape.kernel_help"))
-cols[2].metric(ui.t("shape.output"), str((1, *y.shape)), help=ui.t("shape.output_help"))
+cols[0].metric(ui.t("metric.input"), str((1, words, dim)), help=ui.t("metric.input_help"))
+cols[1].metric(ui.t("metric.kernel"), str(kernel.shape), help=ui.t("metric.kernel_help"))
+cols[2].metric(ui.t("metric.output"), str((1, *y.shape)), help=ui.t("metric.output_help"))
 cols[3].metric(
-    ui.t("shape.params"),
+    ui.t("metric.params"),
     f"{params:,}",
-    help=ui.t("shape.params_help", n=cfg.n, dim=dim, filters=cfg.filters, params=f"{params:,}"),
+    help=ui.t("metric.params_help", n=conv.n, dim=dim, filters=conv.filters, params=f"{params:,}"),
 )
-st.code(cfg.formula(words), language=None)
-before, after = cfg.word_padding(words)
+st.code(conv.formula(words), language=None)
+before, after = conv.word_padding(words)
 st.caption(
     ui.t(
         "conv1d.formula_terms",
         i=words,
-        k=cfg.n,
-        s=cfg.strides,
-        d=cfg.dilation,
-        padding=cfg.padding,
+        k=conv.n,
+        s=conv.strides,
+        d=conv.dilation,
+        padding=conv.padding,
         before=before,
         after=after,
     )
@@ -39,28 +40,28 @@ with st.expander(ui.t("conv1d.where_title", dim=dim), expanded=True):
     st.markdown(
         ui.t(
             "conv1d.where",
-            n=cfg.n,
+            n=conv.n,
             dim=dim,
-            filters=cfg.filters,
+            filters=conv.filters,
             words=words,
             steps=steps,
-            per_window=cfg.n * dim,
+            per_window=conv.n * dim,
         )
     )
     st.markdown(
         ui.t(
             "conv1d.k1",
             dim=dim,
-            filters=cfg.filters,
-            k1_steps=shapes.output_length(words, 1, cfg.padding, cfg.strides),
+            filters=conv.filters,
+            k1_steps=arithmetic.output_length(words, 1, conv.padding, conv.strides),
         )
     )
 
-phrases = ngrams.phrases(emb.words, cfg)
+phrases = ngrams.phrases(emb.words, conv)
 labels = tables.row_labels(phrases)
-filters = tables.filter_names(cfg.filters)
+filters = tables.filter_names(conv.filters)
 
-st.subheader(ui.t("conv1d.output", steps=steps, filters=cfg.filters))
+st.subheader(ui.t("conv1d.output", steps=steps, filters=conv.filters))
 st.caption(ui.t("conv1d.output_caption"))
 st.altair_chart(
     charts.heatmap(
@@ -89,8 +90,8 @@ pick_t, pick_f = st.columns([3, 1])
 with pick_t:
     t = ui.pick("cell_t", steps, labels.__getitem__)
 with pick_f:
-    f = ui.pick("cell_f", cfg.filters, filters.__getitem__)
-part = ngrams.cell(emb.matrix, kernel, bias, cfg, t, f)
+    f = ui.pick("cell_f", conv.filters, filters.__getitem__)
+part = ngrams.cell(emb.matrix, kernel, bias, conv, t, f)
 st.code(part.equation(), language=None)
 st.caption(
     ui.t(
@@ -122,7 +123,7 @@ bars.altair_chart(
 )
 
 st.subheader(ui.t("conv1d.pooling"))
-st.caption(ui.t("conv1d.pooling_caption", filters=cfg.filters, steps=steps))
+st.caption(ui.t("conv1d.pooling_caption", filters=conv.filters, steps=steps))
 st.dataframe(
     tables.pooling(y, phrases),
     hide_index=True,

@@ -3,21 +3,22 @@
 import pandas as pd
 import streamlit as st
 
-from convlab import ngrams, shapes, snippets, tables, ui
-from convlab.equivalence import PAIRS
+from convlab import arithmetic, ui
+from convlab.lesson import ngrams, snippets, tables
+from convlab.lesson.equivalence import PAIRS
 
-emb, cfg, steps = ui.conv_lesson("conv2d.title", "conv2d.intro")
+emb, conv, steps = ui.conv_lesson("conv2d.title", "conv2d.intro")
 words, dim = emb.matrix.shape
 
-results = ui.comparisons(ui.value("sentence"), ui.value("oov"), cfg)
+results = ui.comparisons(ui.value("sentence"), ui.value("oov"), conv)
 f32 = results["float32"]
-labels = tables.row_labels(ngrams.phrases(emb.words, cfg))
+labels = tables.row_labels(ngrams.phrases(emb.words, conv))
 
 st.subheader(ui.t("conv2d.reshape"))
 st.markdown(
-    ui.t("conv2d.reshape_text", n=cfg.n, dim=dim, words=words, filters=cfg.filters, steps=steps)
+    ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
-forms = tables.forms(cfg, words, dim, {form: f32.outputs[form].shape for form in tables.FORMS})
+forms = tables.forms(conv, words, dim, {form: f32.outputs[form].shape for form in tables.FORMS})
 st.dataframe(
     forms.rename(index=lambda row: ui.t(f"row.{row}")),
     column_config={
@@ -34,7 +35,7 @@ for column, form in zip(st.columns(3), ("conv1d", "conv2d", "numpy"), strict=Tru
                 f"conv2d.squeeze.{form}",
                 shape=str(f32.outputs[form].shape),
                 steps=steps,
-                filters=cfg.filters,
+                filters=conv.filters,
             )
         )
         st.dataframe(tables.output(f32.squeezed(form), labels))
@@ -64,35 +65,35 @@ else:
 
 st.subheader(ui.t("conv2d.code"))
 st.caption(ui.t("conv2d.code1"))
-st.code(snippets.conv1d(cfg, words, dim))
+st.code(snippets.conv1d(conv, words, dim))
 st.caption(ui.t("conv2d.code2"))
-st.code(snippets.conv2d(cfg, words, dim))
+st.code(snippets.conv2d(conv, words, dim))
 
 st.subheader(ui.t("conv2d.channels"))
 st.markdown(
     ui.t(
         "conv2d.channels_text",
-        n=cfg.n,
+        n=conv.n,
         dim=dim,
         words=words,
-        filters=cfg.filters,
+        filters=conv.filters,
         shape=str(f32.outputs["conv2d_channels"].shape),
         diff=f"{f32.max_abs_diff('conv1d', 'conv2d_channels'):.2g}",
     )
 )
 
 st.subheader(ui.t("conv2d.padding"))
-if cfg.padding == "valid":
+if conv.padding == "valid":
     st.info(ui.t("conv2d.padding_valid"))
 else:
-    before, after = cfg.word_padding(words)
-    naive = ui.conv2d_same_output(ui.value("sentence"), ui.value("oov"), cfg)
-    full = shapes.padding_amounts(dim, dim, "same")[0]
+    before, after = conv.word_padding(words)
+    naive = ui.conv2d_same_output(ui.value("sentence"), ui.value("oov"), conv)
+    full = arithmetic.padding_amounts(dim, dim, "same")[0]
     column_diff = float(abs(naive[0, :, full, :] - f32.squeezed("conv1d")).max())
     st.error(
         ui.t(
             "conv2d.naive",
-            padding=cfg.padding,
+            padding=conv.padding,
             shape=str(naive.shape),
             expected=str(f32.outputs["conv2d"].shape),
             dim=dim,
@@ -113,4 +114,4 @@ else:
             diff=f"{f32.max_abs_diff('conv1d', 'conv2d'):.2g}",
         )
     )
-st.caption(ui.t("conv2d.mapping", s=cfg.strides, d=cfg.dilation))
+st.caption(ui.t("conv2d.mapping", s=conv.strides, d=conv.dilation))

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from convlab import charts, snippets, tables, ui
+from convlab import ui
+from convlab.lesson import charts, snippets, tables
 
 ui.page("embed.title", "embed.intro")
 ui.sentence_input(samples=True)

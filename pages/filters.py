@@ -12,15 +12,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from convlab import charts, corpus, fitcharts, mining, settings, ui
+from convlab import settings, ui
 from convlab.errors import InputError
+from convlab.lesson import charts
+from convlab.textcnn import corpus, fitcharts, mining
 from convlab.tokenize import tokenize
 
 HIGHLIGHTED = 5  # filters whose winning n-grams are marked in the typed sentence
 
 ui.page("filters.title", "filters.intro")
 with st.spinner(ui.t("spinner.keras")):
-    from convlab import textcnn
+    from convlab.textcnn import kim
 
 
 def to_train_page(key: str) -> NoReturn:
@@ -29,7 +31,7 @@ def to_train_page(key: str) -> NoReturn:
     st.stop()
 
 
-def current_model(data: corpus.Corpus) -> tuple[object, textcnn.TextCNN]:
+def current_model(data: corpus.Corpus) -> tuple[object, kim.TextCNN]:
     """(cache key, model) of the model the settings pick; stops the page with a pointer if none."""
     sources = {"fit": ui.t("filters.model_fit"), "upload": ui.t("filters.model_upload")}
     ui.setting(st.radio, "cnn_model", horizontal=True, format_func=sources.__getitem__)
@@ -41,17 +43,17 @@ def current_model(data: corpus.Corpus) -> tuple[object, textcnn.TextCNN]:
         st.caption(ui.t("filters.using_upload", name=ui.plain(name)))
         return digest, cnn
     try:
-        cfg = ui.cnn_config()
+        hp = ui.cnn_config()
     except InputError as err:
         ui.stop(err)
-    key = ui.fit_key(data, cfg, ui.cnn_vectors())
+    key = ui.fit_key(data, hp, ui.cnn_vectors())
     fit = ui.fits().get(key)
     if fit is None:
         to_train_page("filters.no_fit")
     st.caption(
         ui.t(
             "filters.using_fit",
-            name=cfg.name,
+            name=hp.name,
             vectors=fit.cnn.meta["vectors"],
             accuracy=f"{fit.test_accuracy:.1%}",
         )
@@ -192,7 +194,7 @@ else:
             "activation": st.column_config.NumberColumn(
                 ui.t("filters.col_activation"), format="%.4f"
             ),
-            "label": st.column_config.TextColumn(ui.t("train.col_label")),
+            "label": st.column_config.TextColumn(ui.t("col.label")),
             "sentence": st.column_config.TextColumn(ui.t("filters.col_sentence")),
         },
     )
@@ -228,7 +230,7 @@ if len(tokens) > cnn.length:
     st.warning(ui.t("filters.cut", length=cnn.length, dropped=len(tokens) - cnn.length))
 tokens = tokens[: cnn.length]
 ids = cnn.encode([tokens])[0]
-unknown = int((ids == textcnn.UNK).sum())
+unknown = int((ids == kim.UNK).sum())
 story = mining.explain(w, tokens, ids)
 keras_probs = cnn.predict([tokens])[0]
 predicted = story.predicted

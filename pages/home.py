@@ -23,8 +23,8 @@ emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
 words, dim = emb.matrix.shape
 try:
     emb.require_words()
-    cfg = ui.settings_config()
-    steps = cfg.steps(words)
+    conv = ui.settings_config()
+    steps = conv.steps(words)
 except InputError as err:
     st.info(err.say(ui.lang()))
 else:
@@ -34,10 +34,10 @@ else:
             "home.pipeline",
             words=words,
             dim=dim,
-            n=cfg.n,
-            filters=cfg.filters,
+            n=conv.n,
+            filters=conv.filters,
             steps=steps,
-            params=f"{cfg.params(dim):,}",
+            params=f"{conv.params(dim):,}",
         ),
         language=None,
     )

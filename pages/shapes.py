@@ -1,6 +1,6 @@
 """Shape lab: any Conv1D/Conv2D's output, kernel and parameters, with formulas, checked by Keras.
 
-The formulas come from ``convlab.layerspec`` (pure Python, instant); every
+The formulas come from ``convlab.shapelab.layerspec`` (pure Python, instant); every
 figure is then compared with a real Keras layer built on the fly. The
 pitfall presets, the sliding-window pictures and the Keras 1 translator all
 read the same settings, which live in the URL under ``shape_*`` keys.
@@ -15,21 +15,23 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from convlab import charts, legacy, pitfalls, shapes, ui
+from convlab import arithmetic, ui
 from convlab.errors import InputError
-from convlab.layerspec import CLASS_NAMES, MAX_TEXT, LayerSpec, show
+from convlab.lesson import charts
+from convlab.shapelab import keras1, pitfalls
+from convlab.shapelab.layerspec import CLASS_NAMES, MAX_TEXT, LayerSpec, show
 from convlab.tokenize import MAX_TOKENS, tokenize
 
 if TYPE_CHECKING:
-    from convlab.keras_check import Built, Refused
+    from convlab.shapelab.keras_check import Built, Refused
 
 ROLES = {
-    "batch": "shapes.role_batch",
-    "steps": "shapes.role_steps",
-    "rows": "shapes.role_rows",
-    "cols": "shapes.role_cols",
-    "channels": "shapes.role_channels",
-    "filters": "shapes.role_filters",
+    "batch": "shapelab.role_batch",
+    "steps": "shapelab.role_steps",
+    "rows": "shapelab.role_rows",
+    "cols": "shapelab.role_cols",
+    "channels": "shapelab.role_channels",
+    "filters": "shapelab.role_filters",
 }
 KINDS = {
     "input": "cell.input",
@@ -43,7 +45,7 @@ KINDS = {
 @st.cache_data(show_spinner=False, max_entries=128)
 def keras_build(spec: LayerSpec) -> Built | Refused:
     """The layer as Keras builds it (TensorFlow is imported on the first call)."""
-    from convlab import keras_check
+    from convlab.shapelab import keras_check
 
     return keras_check.build(spec)
 
@@ -84,7 +86,7 @@ def load_preset() -> None:
 
 def keras_message(built: Built | Refused) -> str | None:
     """Keras's own message if it refused the layer, None if it built it."""
-    from convlab.keras_check import Refused  # already imported by keras_build
+    from convlab.shapelab.keras_check import Refused  # already imported by keras_build
 
     return built.message if isinstance(built, Refused) else None
 
@@ -101,7 +103,7 @@ def version_row(version: pitfalls.Version) -> dict[str, str]:
     try:
         spec.check()
     except InputError:
-        refused = ui.t("shapes.refused")
+        refused = ui.t("shapelab.refused")
         keras = message or "✗"
         return row | {"output": refused, "kernel": refused, "params": refused, "keras": keras}
     keras = "✓" if message is None and built.agrees(spec) else "✗"
@@ -129,7 +131,7 @@ def presets() -> None:
     with st.container(border=True):
         st.markdown(ui.t(preset.story, **fields[key]))
         st.markdown(f"**{ui.t('preset.fix')}:** {ui.t(preset.fix, **fields[key])}")
-        st.caption(ui.t("shapes.versions"))
+        st.caption(ui.t("shapelab.versions"))
         with st.spinner(ui.t("spinner.keras")):
             rows = [version_row(version) for version in preset.versions]
         st.dataframe(
@@ -137,9 +139,9 @@ def presets() -> None:
             column_order=["role", "output", "kernel", "params", "keras", "code"],
             column_config={
                 "role": st.column_config.TextColumn(ui.t("col.role")),
-                "output": st.column_config.TextColumn(ui.t("shapes.output")),
-                "kernel": st.column_config.TextColumn(ui.t("shapes.kernel")),
-                "params": st.column_config.TextColumn(ui.t("shapes.params")),
+                "output": st.column_config.TextColumn(ui.t("shapelab.output")),
+                "kernel": st.column_config.TextColumn(ui.t("shapelab.kernel")),
+                "params": st.column_config.TextColumn(ui.t("shapelab.params")),
                 "keras": st.column_config.TextColumn(ui.t("col.keras")),
                 "code": st.column_config.TextColumn(ui.t("col.code")),
             },
@@ -148,11 +150,11 @@ def presets() -> None:
             zip(st.columns(len(preset.versions)), preset.versions, strict=True), start=1
         ):
             column.button(
-                f"{ui.t('shapes.load')} {i} · {ui.t(version.role)}",
+                f"{ui.t('shapelab.load')} {i} · {ui.t(version.role)}",
                 key=f"shape_load_{i}",
                 on_click=load,
                 args=(version.spec,),
-                help=ui.t("shapes.load_help"),
+                help=ui.t("shapelab.load_help"),
                 icon=":material/upload:",
             )
 
@@ -190,18 +192,18 @@ def controls() -> None:
 def refusal(spec: LayerSpec, err: InputError) -> None:
     """Keras's own message for a layer it cannot build, then what to change."""
     if spec.too_big:
-        st.caption(ui.t("shapes.not_built"))
+        st.caption(ui.t("shapelab.not_built"))
     else:
         with st.spinner(ui.t("spinner.keras")):
             built = keras_build(spec)
         message = keras_message(built)
         if message:
-            st.markdown(ui.t("shapes.keras_says"))
+            st.markdown(ui.t("shapelab.keras_says"))
             st.code(message, language=None, wrap_lines=True)
         else:
             st.info(
                 ui.t(
-                    "shapes.keras_builds",
+                    "shapelab.keras_builds",
                     output=show(built.output_shape),
                     kernel=show(built.kernel_shape),
                 )
@@ -219,19 +221,19 @@ def axes_table(spec: LayerSpec) -> pd.DataFrame:
 
     return pd.DataFrame(
         [labelled((None, *spec.input_shape), roles), labelled(spec.output_shape, output_roles)],
-        index=[ui.t("shapes.row_input"), ui.t("shapes.row_output")],
-        columns=[ui.t("shapes.col_axis", axis=axis) for axis in range(len(roles))],
+        index=[ui.t("shapelab.row_input"), ui.t("shapelab.row_output")],
+        columns=[ui.t("shapelab.col_axis", axis=axis) for axis in range(len(roles))],
     )
 
 
 def keras_panel(spec: LayerSpec) -> None:
     """The real layer's figures next to the formulas', and its model.summary() rows."""
-    st.subheader(ui.t("shapes.keras"))
+    st.subheader(ui.t("shapelab.keras"))
     with st.spinner(ui.t("spinner.keras")):
         built = keras_build(spec)
     message = keras_message(built)
     if message:  # the formulas accepted a layer Keras refuses
-        st.error(f"{ui.t('shapes.keras_says')} {ui.plain(message)}")
+        st.error(f"{ui.t('shapelab.keras_says')} {ui.plain(message)}")
         return
     figures = {
         "output": show(built.output_shape),
@@ -239,10 +241,10 @@ def keras_panel(spec: LayerSpec) -> None:
         "params": f"{built.params:,}",
     }
     if built.agrees(spec):
-        st.success(ui.t("shapes.keras_agrees", **figures))
+        st.success(ui.t("shapelab.keras_agrees", **figures))
     else:
-        st.error(ui.t("shapes.keras_differs", **figures))
-    st.caption(ui.t("shapes.summary"))
+        st.error(ui.t("shapelab.keras_differs", **figures))
+    st.caption(ui.t("shapelab.summary"))
     st.dataframe(
         pd.DataFrame(
             [
@@ -257,8 +259,8 @@ def keras_panel(spec: LayerSpec) -> None:
             "params": st.column_config.TextColumn(ui.t("col.param")),
         },
     )
-    st.caption(ui.t("shapes.total", params=f"{sum(row[3] for row in built.summary):,}"))
-    with st.expander(ui.t("shapes.code")):
+    st.caption(ui.t("shapelab.total", params=f"{sum(row[3] for row in built.summary):,}"))
+    with st.expander(ui.t("shapelab.code")):
         st.code(spec.code(), language="python")
 
 
@@ -266,12 +268,12 @@ def window_picture(
     length: int, k: int, s: int, d: int, padding: str, labels: Sequence[str]
 ) -> None:
     """The first windows along one axis of ``length`` cells, labelled by ``labels``."""
-    before, after = shapes.padding_amounts(length, k, padding, s, d)
+    before, after = arithmetic.padding_amounts(length, k, padding, s, d)
     total = before + length + after
     cells = min(total, charts.WINDOW_CELLS)
-    outputs = shapes.output_length(length, k, padding, s, d)
+    outputs = arithmetic.output_length(length, k, padding, s, d)
     rows = min(outputs, charts.WINDOW_ROWS, math.ceil(cells / s))
-    read = shapes.window_positions(
+    read = arithmetic.window_positions(
         length, k, padding, s, d, most_steps=rows, most_taps=math.ceil(cells / d)
     )
     st.altair_chart(
@@ -282,26 +284,28 @@ def window_picture(
             length=length,
             cells=cells,
             kinds={kind: ui.t(key) for kind, key in KINDS.items()},
-            input_row=ui.t("shapes.row_input"),
+            input_row=ui.t("shapelab.row_input"),
             output_row="y",
             cell_title=ui.t("axis.cell"),
         ),
         width="stretch",
     )
     if cells < total or rows < outputs:
-        st.caption(ui.t("shapes.picture_cut", cells=cells, total=total, rows=rows, outputs=outputs))
+        st.caption(
+            ui.t("shapelab.picture_cut", cells=cells, total=total, rows=rows, outputs=outputs)
+        )
 
 
 def pictures(spec: LayerSpec) -> None:
     """One sliding-window picture per spatial axis, then the first axis over a sentence."""
-    st.subheader(ui.t("shapes.picture"))
+    st.subheader(ui.t("shapelab.picture"))
     strides, dilation = spec.normalised("strides"), spec.normalised("dilation_rate")
     axes = zip(spec.axis_names(), spec.spatial, spec.kernel, strides, dilation, strict=True)
     for axis, size, k, s, d in axes:
-        before, after = shapes.padding_amounts(size, k, spec.padding, s, d)
+        before, after = arithmetic.padding_amounts(size, k, spec.padding, s, d)
         st.caption(
             ui.t(
-                "shapes.picture_caption",
+                "shapelab.picture_caption",
                 axis=ui.t(ROLES[axis]),
                 size=f"{size:,}",
                 k=k,
@@ -315,17 +319,17 @@ def pictures(spec: LayerSpec) -> None:
         cells = min(size, charts.WINDOW_CELLS)
         window_picture(size, k, s, d, spec.padding, [str(i) for i in range(cells)])
 
-    st.subheader(ui.t("shapes.text_picture"))
+    st.subheader(ui.t("shapelab.text_picture"))
     k, s, d = spec.kernel[0], strides[0], dilation[0]
     tokens = tokenize(ui.value("sentence"))[:MAX_TOKENS]
-    span = shapes.receptive_field(k, d)
+    span = arithmetic.receptive_field(k, d)
     if not tokens:
         st.info(ui.t("err.no_words"))
     elif spec.padding == "valid" and len(tokens) < span:
         st.info(ui.t("err.too_few_words", needed=span, words=len(tokens), n=k))
     else:
         words = len(tokens)
-        st.caption(ui.t("shapes.text_caption", words=words, k=k, s=s, d=d, padding=spec.padding))
+        st.caption(ui.t("shapelab.text_caption", words=words, k=k, s=s, d=d, padding=spec.padding))
         window_picture(words, k, s, d, spec.padding, tokens)
 
 
@@ -342,20 +346,24 @@ def calculator() -> None:
         refusal(spec, err)
         return
 
-    st.subheader(ui.t("shapes.result"))
+    st.subheader(ui.t("shapelab.result"))
     shown = st.columns(3)
-    shown[0].metric(ui.t("shapes.output"), show(spec.output_shape), help=ui.t("shapes.output_help"))
-    shown[1].metric(ui.t("shapes.kernel"), show(spec.kernel_shape), help=ui.t("shapes.kernel_help"))
-    shown[2].metric(ui.t("shapes.params"), f"{spec.params:,}", help=ui.t("shapes.params_help"))
+    shown[0].metric(
+        ui.t("shapelab.output"), show(spec.output_shape), help=ui.t("shapelab.output_help")
+    )
+    shown[1].metric(
+        ui.t("shapelab.kernel"), show(spec.kernel_shape), help=ui.t("shapelab.kernel_help")
+    )
+    shown[2].metric(ui.t("shapelab.params"), f"{spec.params:,}", help=ui.t("shapelab.params_help"))
     st.code("\n".join(spec.formulas()), language=None)
     st.code(spec.kernel_formula(), language=None, wrap_lines=True)
     st.code(spec.params_formula(), language=None)
 
-    st.markdown(f"**{ui.t('shapes.axes')}**")
+    st.markdown(f"**{ui.t('shapelab.axes')}**")
     st.dataframe(axes_table(spec))
     st.caption(
         ui.t(
-            "shapes.axes_caption",
+            "shapelab.axes_caption",
             data_format=spec.data_format,
             axis=spec.channels_axis + 1,
             channels=spec.in_channels,
@@ -370,42 +378,42 @@ def calculator() -> None:
 
 def translator() -> None:
     """Paste box, the Keras 3 text, what changed and what was left out, and the whole table."""
-    st.subheader(ui.t("shapes.legacy"))
-    st.markdown(ui.t("shapes.legacy_intro"))
-    code = ui.setting(st.text_area, "shape_legacy", max_chars=legacy.MAX_CHARS, height=90)
+    st.subheader(ui.t("shapelab.legacy"))
+    st.markdown(ui.t("shapelab.legacy_intro"))
+    code = ui.setting(st.text_area, "shape_legacy", max_chars=keras1.MAX_CHARS, height=90)
     columns = {
         "keras1": st.column_config.TextColumn(ui.t("col.keras1")),
         "keras3": st.column_config.TextColumn(ui.t("col.keras3")),
     }
     try:
-        result = legacy.translate(code)
+        result = keras1.translate(code)
     except InputError as err:
         st.warning(err.say(ui.lang()), icon="⚠️")
     else:
         if not result.changes:
-            st.info(ui.t("legacy.nothing"))
-        st.caption(ui.t("shapes.legacy_out"))
+            st.info(ui.t("keras1.nothing"))
+        st.caption(ui.t("shapelab.legacy_out"))
         st.code(result.code, language="python", wrap_lines=True)
         if result.unknown:
-            st.warning(ui.t("legacy.unknown", args=ui.plain(", ".join(result.unknown))))
+            st.warning(ui.t("keras1.unknown", args=ui.plain(", ".join(result.unknown))))
         for key, params in result.notes:
             st.info(ui.t(key, **{name: ui.plain(str(v)) for name, v in params.items()}))
         if result.changes:
-            st.caption(ui.t("shapes.legacy_changes"))
+            st.caption(ui.t("shapelab.legacy_changes"))
             st.dataframe(
                 pd.DataFrame(result.changes, columns=list(columns)),
                 hide_index=True,
                 column_config=columns,
             )
-    with st.expander(ui.t("shapes.legacy_table")):
+    with st.expander(ui.t("shapelab.legacy_table")):
         st.dataframe(
-            pd.DataFrame(legacy.mapping(), columns=list(columns)),
+            pd.DataFrame(keras1.mapping(), columns=list(columns)),
             hide_index=True,
             column_config=columns,
         )
 
 
-ui.page("shapes.title", "shapes.intro")
+ui.page("shapelab.title", "shapelab.intro")
 presets()
 controls()
 calculator()

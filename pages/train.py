@@ -13,9 +13,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from convlab import benchresults, corpus, fitcharts, ui
+from convlab import ui
 from convlab.errors import InputError
-from convlab.vectors import VectorSet
+from convlab.textcnn import bench_results, corpus, fitcharts
+from convlab.vectors.sets import VectorSet
 
 PROGRESS_EVERY = 0.5  # seconds between progress-bar updates inside an epoch
 # The buttons only raise these flags (in on_click, before the script runs), and the page acts on
@@ -28,7 +29,7 @@ requested = {flag: st.session_state.pop(flag, False) for flag in (TRAIN_REQUEST,
 with st.spinner(ui.t("spinner.keras")):
     import keras
 
-    from convlab import textcnn
+    from convlab.textcnn import kim
 
 
 def curve_titles() -> dict[str, str]:
@@ -181,9 +182,9 @@ def describe(data: corpus.Corpus) -> None:
         st.dataframe(
             pd.DataFrame({"label": data.classes, "rows": data.counts}),
             column_config={
-                "_index": st.column_config.NumberColumn(ui.t("train.col_class")),
-                "label": st.column_config.TextColumn(ui.t("train.col_label")),
-                "rows": st.column_config.NumberColumn(ui.t("train.col_rows")),
+                "_index": st.column_config.NumberColumn(ui.t("col.class")),
+                "label": st.column_config.TextColumn(ui.t("col.label")),
+                "rows": st.column_config.NumberColumn(ui.t("col.rows")),
             },
         )
         st.caption(ui.t("train.mapping"))
@@ -224,11 +225,11 @@ def data_section() -> corpus.Corpus:
 
 def bench_table() -> None:
     """Where the default stands in bench/train_mr.py's measured table, and the table."""
-    results = benchresults.load()
+    results = bench_results.load()
     if results is None:
         st.caption(ui.t("train.bench_missing"))
         return
-    where = benchresults.standing(results)
+    where = bench_results.standing(results)
     st.markdown(
         ui.t(
             where.verdict,
@@ -245,13 +246,14 @@ def bench_table() -> None:
     st.markdown(ui.t("train.bench_intro", seeds=results["seeds"], machine=results["machine"]))
     table = pd.DataFrame(results["rows"])
     st.dataframe(
-        table.rename(columns={c: ui.t(k) for c, k in benchresults.COLUMNS.items()}), hide_index=True
+        table.rename(columns={c: ui.t(k) for c, k in bench_results.COLUMNS.items()}),
+        hide_index=True,
     )
-    cv = benchresults.cross_validation(results)
+    cv = bench_results.cross_validation(results)
     st.caption(ui.t("train.cross_validation", **cv.shown()))
 
 
-def settings_section() -> textcnn.KimConfig:
+def settings_section() -> kim.Hyperparameters:
     st.subheader(ui.t("train.model"))
     with st.container(border=True):
         sets = {
@@ -292,7 +294,7 @@ def settings_section() -> textcnn.KimConfig:
 # Training and results -------------------------------------------------------------------------
 
 
-def train_live(data: corpus.Corpus, cfg: textcnn.KimConfig, vs: VectorSet, key: tuple) -> None:
+def train_live(data: corpus.Corpus, hp: kim.Hyperparameters, vs: VectorSet, key: tuple) -> None:
     """Train under the server's lock with a live progress bar and curves; store the fit."""
     store = ui.fits()
     if not store.lock.acquire(blocking=False):
@@ -302,13 +304,13 @@ def train_live(data: corpus.Corpus, cfg: textcnn.KimConfig, vs: VectorSet, key: 
         if store.get(key) is None:  # another visitor may have trained it meanwhile
             bar = st.progress(0.0, text=ui.t("train.starting"))
             chart = st.empty()
-            live = LiveProgress(bar, chart, cfg.epochs)
-            store.put(key, textcnn.train(data, cfg, vs, callbacks=[live]))
+            live = LiveProgress(bar, chart, hp.epochs)
+            store.put(key, kim.train(data, hp, vs, callbacks=[live]))
     finally:
         store.lock.release()
 
 
-def results(fit: textcnn.Fit) -> None:
+def results(fit: kim.Fit) -> None:
     st.subheader(ui.t("train.results"))
     report = fit.report()
     cols = st.columns(4)
@@ -362,8 +364,8 @@ def results(fit: textcnn.Fit) -> None:
         )
         st.download_button(
             ui.t("train.download_model"),
-            lambda: textcnn.save(fit.cnn),
-            file_name="convlab-textcnn.keras",
+            lambda: kim.save(fit.cnn),
+            file_name="convlab-kim.keras",
             mime="application/zip",
             key="download_model",
             help=ui.t("train.download_model_help"),
@@ -386,7 +388,7 @@ def load_section() -> None:
         if kept is None or kept[0] != digest:
             with st.spinner(ui.t("train.loading_model")):
                 try:
-                    cnn = textcnn.load(raw)
+                    cnn = kim.load(raw)
                 except InputError as err:
                     ui.stop(err)
             st.session_state[ui.UPLOADED_MODEL] = (digest, cnn, uploaded.name)
@@ -413,9 +415,9 @@ def load_section() -> None:
 
 
 data = data_section()
-cfg = settings_section()
+hp = settings_section()
 vs = ui.cnn_vectors()
-key = ui.fit_key(data, cfg, vs)
+key = ui.fit_key(data, hp, vs)
 fit = ui.fits().get(key)
 if fit is None:
     st.info(ui.t("train.not_trained"), icon="🏋️")
@@ -428,7 +430,7 @@ if fit is None:
         args=(TRAIN_REQUEST,),
     )
     if requested[TRAIN_REQUEST]:
-        train_live(data, cfg, vs, key)
+        train_live(data, hp, vs, key)
         st.rerun()  # redraw without the button, from the stored fit
 else:
     results(fit)

@@ -5,9 +5,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from convlab import online, settings, tables, ui
+from convlab import settings, ui
 from convlab.errors import InputError
-from convlab.vectorfiles import (
+from convlab.lesson import tables
+from convlab.vectors import gensim_data
+from convlab.vectors.files import (
     DEFAULT_LIMIT,
     MAX_LIMIT,
     MB,
@@ -17,7 +19,7 @@ from convlab.vectorfiles import (
     estimate,
     megabytes,
 )
-from convlab.vectors import VectorSet, load_online, load_path, load_stream, neighbours
+from convlab.vectors.sets import VectorSet, load_online, load_path, load_stream, neighbours
 
 ui.page("word_vectors.title", "word_vectors.intro")
 vs = ui.vector_set()
@@ -37,7 +39,7 @@ with st.expander(ui.t("vectors.meta")):
 def reachable(base_url: str) -> bool:
     """Whether gensim-data's server answers, asked at most once a minute per address."""
     del base_url  # the cache key: a changed address is asked again
-    return online.reachable()
+    return gensim_data.reachable()
 
 
 FAILED = "_vec_failed"  # session key: {section: why the last load failed}, until the next one
@@ -94,15 +96,15 @@ def read_path() -> None:
 
 
 def fetch_and_read() -> None:
-    name, spec = st.session_state.vec_online, online.SETS[st.session_state.vec_online]
+    name, spec = st.session_state.vec_online, gensim_data.SETS[st.session_state.vec_online]
     rows = min(st.session_state.vec_limit, spec.words)
 
     def steps(progress: Progress) -> VectorSet:
         """Download (under its own bar) unless on disk, then read the first ``rows`` rows."""
-        if not online.cached(name):
+        if not gensim_data.cached(name):
             size = megabytes(spec.size)
             with ui.progress_bar(ui.t("vectors.downloading", name=name, size=size)) as fetching:
-                online.fetch(name, fetching)
+                gensim_data.fetch(name, fetching)
         return load_online(name, rows, progress)
 
     memory = megabytes(estimate(rows, spec.dim))
@@ -142,10 +144,10 @@ failure("own")
 
 # gensim-data ---------------------------------------------------------------------------
 st.subheader(ui.t("vectors.online"))
-st.caption(ui.t("vectors.online_text", folder=ui.plain(str(online.cache_dir()))))
-on_disk = {name for name in online.SETS if online.cached(name)}
+st.caption(ui.t("vectors.online_text", folder=ui.plain(str(gensim_data.cache_dir()))))
+on_disk = {name for name in gensim_data.SETS if gensim_data.cached(name)}
 st.dataframe(
-    tables.online_sets(online.SETS.values(), limit, on_disk),
+    tables.online_sets(gensim_data.SETS.values(), limit, on_disk),
     hide_index=True,
     column_config={
         "set": st.column_config.TextColumn(ui.t("col.set")),
@@ -158,9 +160,9 @@ st.dataframe(
     },
 )
 name = st.selectbox(
-    ui.t("label.vec_online"), list(online.SETS), key="vec_online", help=ui.t("help.vec_online")
+    ui.t("label.vec_online"), list(gensim_data.SETS), key="vec_online", help=ui.t("help.vec_online")
 )
-spec = online.SETS[name]
+spec = gensim_data.SETS[name]
 rows = min(limit, spec.words)
 st.caption(
     ui.t(
@@ -177,7 +179,7 @@ try:
 except InputError as err:
     st.warning(ui.say(err), icon="⚠️")
 else:
-    if name in on_disk or reachable(online.base_url()):
+    if name in on_disk or reachable(gensim_data.base_url()):
         st.button(
             ui.t("vectors.use" if name in on_disk else "vectors.download"),
             key="vec_online_go",
@@ -185,7 +187,7 @@ else:
             on_click=fetch_and_read,
         )
     else:
-        offline = ui.t("vectors.offline", host=ui.plain(online.host()))
+        offline = ui.t("vectors.offline", host=ui.plain(gensim_data.host()))
         st.warning(offline, icon=":material/wifi_off:")
 failure("online")
 

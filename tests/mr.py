@@ -1,6 +1,7 @@
 """Shared by the text-CNN tests: MR beside the repo, and one small model trained once.
 
-MR is never copied into the repository: tests read ``../shared/data/mr``.
+MR is never copied into the repository: tests read ``$CONVLAB_MR_DIR``, which
+``tests/conftest.py`` points at ``../shared/data/mr`` unless it is set already.
 The small model (3,000 MR rows, 16 filters of sizes 3 and 4, two epochs,
 about 3 s) is trained once per test process and reused.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import os
 import tarfile
 import threading
 from collections.abc import Iterator
@@ -18,13 +20,13 @@ from pathlib import Path
 
 import pytest
 
-from convlab import corpus
-from convlab.kimconfig import KimConfig
-from convlab.vectors import VectorSet, load_builtin
+from convlab.textcnn import corpus
+from convlab.textcnn.hyperparameters import Hyperparameters
+from convlab.vectors.sets import VectorSet, load_builtin
 
-MR = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "mr"
+MR = Path(os.environ[corpus.MR_DIR_ENV])
 SMALL_ROWS = 3000
-SMALL = KimConfig(kernel_sizes=(3, 4), filters=16, epochs=2, learning_rate=3e-3)
+SMALL = Hyperparameters(kernel_sizes=(3, 4), filters=16, epochs=2, learning_rate=3e-3)
 
 
 @cache
@@ -40,9 +42,9 @@ def glove() -> VectorSet:
 @cache
 def small_fit():
     """The small model on a fixed sample of MR (Keras is imported here, not at collection)."""
-    from convlab import textcnn
+    from convlab.textcnn import kim
 
-    return textcnn.train(mr().sample(SMALL_ROWS), SMALL, glove())
+    return kim.train(mr().sample(SMALL_ROWS), SMALL, glove())
 
 
 def mr_archive(corrupt: bool = False) -> bytes:

@@ -23,11 +23,12 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab import shapes, snippets, ui
-from convlab.config import ConvConfig
+from convlab import arithmetic, ui
 from convlab.i18n import message
+from convlab.lesson import snippets
+from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, tokenize
-from convlab.vectors import VectorSet, embed_sentence, load_builtin
+from convlab.vectors.sets import VectorSet, embed_sentence, load_builtin
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -37,7 +38,7 @@ DEFAULT_SENTENCE = "It's not a bad movie at all."
 PAGES = {path or "home": script for script, _, _, path in ui.PAGES}
 SENTENCE_PAGES = ("embed", "conv1d", "conv2d")
 CONV_PAGES = ("conv1d", "conv2d")
-SHAPE_KEYS = ("shape.input", "shape.kernel", "shape.output", "shape.params")
+SHAPE_KEYS = ("metric.input", "metric.kernel", "metric.output", "metric.params")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # What the app writes to the URL when nothing was changed: only non-defaults go there.
@@ -128,13 +129,13 @@ def ngram_labels(sentence: str, n: int) -> list[str]:
     return [f"{i}: {' '.join(tokens[i : i + n])}" for i in range(len(tokens) - n + 1)]
 
 
-def expected_output(sentence: str, oov: str, cfg: ConvConfig) -> np.ndarray:
+def expected_output(sentence: str, oov: str, conv: ConvLayer) -> np.ndarray:
     """(steps, F) computed here: the library's vectors and seeded weights, NumPy's window."""
-    from convlab import conv, ngrams
+    from convlab.lesson import keras_layers, ngrams
 
-    x = embed_sentence(sentence, vectors(), oov, cfg.seed).matrix
-    kernel, bias = conv.init_weights(cfg, x.shape[1])
-    return ngrams.conv1d(x.astype(np.float64), kernel, bias, cfg)
+    x = embed_sentence(sentence, vectors(), oov, conv.seed).matrix
+    kernel, bias = keras_layers.init_weights(conv, x.shape[1])
+    return ngrams.conv1d(x.astype(np.float64), kernel, bias, conv)
 
 
 def heatmap_values(at: AppTest, steps: int, filters: int) -> np.ndarray:
@@ -151,7 +152,7 @@ def test_home_default() -> None:
     assert title(at) == en("home.title")
     words, dim = len(tokenize(DEFAULT_SENTENCE)), vectors().dim
     assert (words, dim) == (9, 300)
-    cfg = ConvConfig()
+    conv = ConvLayer()
     pipeline = en(
         "home.pipeline",
         words=9,
@@ -159,7 +160,7 @@ def test_home_default() -> None:
         n=3,
         filters=4,
         steps=7,
-        params=f"{cfg.params(dim):,}",
+        params=f"{conv.params(dim):,}",
     )
     assert [c.value for c in at.code] == [pipeline]
     assert "(9, 300)" in pipeline and "(1, 7, 4)" in pipeline and "3,604" in pipeline
@@ -191,20 +192,20 @@ def test_conv1d_default() -> None:
     no_exception(at)
     assert title(at) == en("conv1d.title")
     assert shape_metrics(at) == {
-        "shape.input": "(1, 9, 300)",
-        "shape.kernel": "(3, 300, 4)",
-        "shape.output": "(1, 7, 4)",
-        "shape.params": "3,604",
+        "metric.input": "(1, 9, 300)",
+        "metric.kernel": "(3, 300, 4)",
+        "metric.output": "(1, 7, 4)",
+        "metric.params": "3,604",
     }
     formula = at.code[0].value
     assert formula.startswith("new_steps") and formula.endswith("= 7")
-    assert formula == shapes.formula(9, 3, "valid")
+    assert formula == arithmetic.formula(9, 3, "valid")
 
     specs = chart_specs(at)
     labels = ngram_labels(DEFAULT_SENTENCE, 3)
     assert len(labels) == 7 and labels[0] == "0: it 's not"
     assert heatmap_rows(specs[0]) == labels
-    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(seed=42))
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvLayer(seed=42))
     np.testing.assert_allclose(heatmap_values(at, 7, 4), y, atol=1e-5)
 
     (pooling,) = frames_with_columns(at, ["filter", "max", "step", "ngram"])
@@ -223,7 +224,7 @@ def test_conv2d_default() -> None:
     assert output_row == ["(1, 7, 4)", "(1, 7, 1, 4)", "(1, 1, 7, 4)"]
     assert forms.loc[en("row.kernel")].tolist()[0] == "(3, 300, 4)"
 
-    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(seed=42))
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvLayer(seed=42))
     side_by_side = frames_with_columns(at, ["f0", "f1", "f2", "f3"])
     assert len(side_by_side) == 3
     for frame in side_by_side:
@@ -238,10 +239,10 @@ def test_conv2d_default() -> None:
         assert verdict and verdict.group(1) in allowed, cell
     assert len(at.success) == 1 and not at.main.error
 
-    cfg = ConvConfig(seed=42)
+    conv = ConvLayer(seed=42)
     assert [c.value.strip() for c in at.code] == [
-        snippets.conv1d(cfg, 9, 300).strip(),
-        snippets.conv2d(cfg, 9, 300).strip(),
+        snippets.conv1d(conv, 9, 300).strip(),
+        snippets.conv2d(conv, 9, 300).strip(),
     ]
     assert main_infos(at) == [en("conv2d.padding_valid")]
 
@@ -282,13 +283,13 @@ def test_conv1d_changed_n() -> None:
     at.slider(key="n").set_value(5).run()
     no_exception(at)
     shown = shape_metrics(at)
-    assert shown["shape.output"] == "(1, 5, 4)"
-    assert shown["shape.kernel"] == "(5, 300, 4)"
-    assert shown["shape.params"] == f"{ConvConfig(n=5).params(300):,}" == "6,004"
+    assert shown["metric.output"] == "(1, 5, 4)"
+    assert shown["metric.kernel"] == "(5, 300, 4)"
+    assert shown["metric.params"] == f"{ConvLayer(n=5).params(300):,}" == "6,004"
     labels = heatmap_rows(chart_specs(at)[0])
     assert labels == ngram_labels(DEFAULT_SENTENCE, 5)
     assert all(len(label.split(": ", 1)[1].split()) == 5 for label in labels)
-    y = expected_output(DEFAULT_SENTENCE, "zero", ConvConfig(n=5, seed=42))
+    y = expected_output(DEFAULT_SENTENCE, "zero", ConvLayer(n=5, seed=42))
     np.testing.assert_allclose(heatmap_values(at, 5, 4), y, atol=1e-5)
 
 
@@ -356,16 +357,16 @@ def test_query_params_round_trip() -> None:
     assert at.number_input(key="seed").value == 7
     assert at.selectbox(key="lang").value == "zh"
 
-    assert shapes.output_length(6, 2, "causal", 2) == 3
+    assert arithmetic.output_length(6, 2, "causal", 2) == 3
     shown = shape_metrics(at, "zh")
     assert shown == {
-        "shape.input": "(1, 6, 300)",
-        "shape.kernel": "(2, 300, 3)",
-        "shape.output": "(1, 3, 3)",
-        "shape.params": "1,803",
+        "metric.input": "(1, 6, 300)",
+        "metric.kernel": "(2, 300, 3)",
+        "metric.output": "(1, 3, 3)",
+        "metric.params": "1,803",
     }
-    cfg = ConvConfig(n=2, filters=3, padding="causal", strides=2, seed=7)
-    y = expected_output(ROUND_TRIP["sentence"], "random", cfg)
+    conv = ConvLayer(n=2, filters=3, padding="causal", strides=2, seed=7)
+    y = expected_output(ROUND_TRIP["sentence"], "random", conv)
     np.testing.assert_allclose(heatmap_values(at, 3, 3), y, atol=1e-5)
     assert heatmap_rows(chart_specs(at)[0]) == ["0: ∅ the", "1: cat sat", "2: on the"]
 
@@ -461,7 +462,7 @@ def test_long_sentence_is_truncated() -> None:
 
     at.switch_page(PAGES["conv1d"]).run()
     no_exception(at)
-    assert shape_metrics(at)["shape.output"] == "(1, 198, 4)"
+    assert shape_metrics(at)["metric.output"] == "(1, 198, 4)"
 
 
 @pytest.mark.parametrize("page", CONV_PAGES)
@@ -477,8 +478,8 @@ def test_too_few_words_for_valid_padding(page: str) -> None:
     no_exception(at)
     assert not main_warnings(at)
     if page == "conv1d":
-        assert shape_metrics(at)["shape.output"] == "(1, 2, 4)"
-        assert shape_metrics(at)["shape.params"] == "6,004"
+        assert shape_metrics(at)["metric.output"] == "(1, 2, 4)"
+        assert shape_metrics(at)["metric.params"] == "6,004"
     else:
         (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
         assert forms.loc[en("row.output")].tolist() == ["(1, 2, 4)", "(1, 2, 1, 4)", "(1, 1, 2, 4)"]
@@ -490,7 +491,10 @@ def test_url_strides_and_dilation_both_above_one() -> None:
     assert main_warnings(at) == [en("url.ignored", values="dilation=3")]
     assert at.slider(key="strides").value == 2
     assert at.slider(key="dilation").value == 1
-    assert shape_metrics(at)["shape.output"] == f"(1, {shapes.output_length(9, 3, 'valid', 2)}, 4)"
+    assert (
+        shape_metrics(at)["metric.output"]
+        == f"(1, {arithmetic.output_length(9, 3, 'valid', 2)}, 4)"
+    )
     assert "dilation" not in at.query_params and at.query_params["strides"] == "2"
 
 
@@ -510,7 +514,7 @@ def test_url_garbage_is_ignored(page: str) -> None:
         assert at.radio(key="padding").value == "valid"
         assert at.number_input(key="seed").value == 42
     if page == "conv1d":
-        assert shape_metrics(at)["shape.output"] == "(1, 7, 4)"
+        assert shape_metrics(at)["metric.output"] == "(1, 7, 4)"
 
 
 def test_raising_strides_resets_dilation() -> None:
@@ -522,12 +526,12 @@ def test_raising_strides_resets_dilation() -> None:
     assert at.slider(key="dilation").value == 1
     assert [t.value for t in at.toast] == [en("toast.reset", changed="strides", other="dilation")]
     assert not at.main.error
-    assert shape_metrics(at)["shape.output"] == "(1, 3, 4)"
+    assert shape_metrics(at)["metric.output"] == "(1, 3, 4)"
 
     at.slider(key="dilation").set_value(2).run()  # and the other way round
     no_exception(at)
     assert (at.slider(key="strides").value, at.slider(key="dilation").value) == (1, 2)
-    assert shape_metrics(at)["shape.output"] == "(1, 5, 4)"
+    assert shape_metrics(at)["metric.output"] == "(1, 5, 4)"
 
 
 # Session state across pages ----------------------------------------------------------------
@@ -536,7 +540,7 @@ def test_raising_strides_resets_dilation() -> None:
 def test_settings_survive_page_switches() -> None:
     at = open_app("conv1d")
     at.slider(key="n").set_value(6).run()
-    assert shape_metrics(at)["shape.output"] == "(1, 4, 4)"
+    assert shape_metrics(at)["metric.output"] == "(1, 4, 4)"
     at.switch_page(PAGES["embed"]).run()
     no_exception(at)
     assert at.query_params["n"] == "6"

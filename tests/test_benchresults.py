@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from convlab import benchresults
+from convlab.textcnn import bench_results
 
 
 def results(*rows: tuple[str, str, str, float, float]) -> dict:
@@ -31,7 +31,7 @@ DEFAULT = ("glove50", "non-static", "rescaled", 0.758, 25.0)
 def test_the_default_against_the_best(
     other: tuple, verdict: str, gap: float, speedup: float
 ) -> None:
-    where = benchresults.standing(results(other, DEFAULT))
+    where = bench_results.standing(results(other, DEFAULT))
     assert where.default.name == "glove50 non-static rescaled"
     assert where.verdict == verdict
     assert where.gap == pytest.approx(gap)
@@ -39,24 +39,24 @@ def test_the_default_against_the_best(
 
 
 def test_a_rand_model_is_named_without_a_scale() -> None:
-    assert benchresults.Measured("md300", "rand", "raw", 0.75, 90).name == "md300 rand"
+    assert bench_results.Measured("md300", "rand", "raw", 0.75, 90).name == "md300 rand"
 
 
 def test_no_bench_run_means_no_table(tmp_path: Path) -> None:
-    assert benchresults.load(tmp_path / "missing.json") is None
+    assert bench_results.load(tmp_path / "missing.json") is None
 
 
 def test_the_committed_results_name_the_default_and_every_setting() -> None:
-    measured = benchresults.load()
+    measured = bench_results.load()
     assert measured is not None, "run bench/train_mr.py and commit bench/train_mr.json"
     assert len(measured["measured"]) == len(measured["rows"]) == 10  # 5 settings x 2 sets
-    where = benchresults.standing(measured)
+    where = bench_results.standing(measured)
     assert where.default.name == "glove50 non-static rescaled"
     assert 0.7 < where.default.accuracy <= where.best.accuracy < 0.9  # MR, 2 classes
 
 
 def test_cross_validation_summarises_the_folds() -> None:
-    cv = benchresults.cross_validation({"cross_validation": {"folds": [0.75, 0.77, 0.79]}})
+    cv = bench_results.cross_validation({"cross_validation": {"folds": [0.75, 0.77, 0.79]}})
     assert cv.fixed == 0.75
     assert cv.mean == pytest.approx(0.77)
     assert cv.sd == pytest.approx(2.0)

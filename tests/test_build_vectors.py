@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "convlab" / "data"
+DATA = ROOT / "convlab" / "vectors" / "data"
 
 
 def _load_builder() -> ModuleType:

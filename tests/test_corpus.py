@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convlab import corpus
-from convlab.cache import ENV as CACHE_ENV
 from convlab.errors import InputError
+from convlab.paths import ENV as CACHE_ENV
+from convlab.textcnn import corpus
 from tests.mr import MR, mr, mr_archive
 
 

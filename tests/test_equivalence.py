@@ -14,10 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convlab import conv, equivalence, ngrams, shapes
-from convlab.config import ACTIVATIONS, ConvConfig
-from convlab.equivalence import PAIRS, TOLERANCE, Comparison
+from convlab import arithmetic
 from convlab.errors import InputError
+from convlab.lesson import equivalence, keras_layers, ngrams
+from convlab.lesson.equivalence import PAIRS, TOLERANCE, Comparison
+from convlab.lesson.layer import ACTIVATIONS, ConvLayer
 
 SENTENCE = ["the", "movie", "was", "not", "good", "at", "all"]
 KERAS_PAIRS = (("conv1d", "conv2d"), ("conv1d", "conv2d_channels"), ("conv2d", "conv2d_channels"))
@@ -38,7 +39,7 @@ def sentence_matrix(words: int, dim: int, seed: int = 0) -> np.ndarray:
     dim=st.one_of(st.integers(1, 40), st.just(300)),
     n=st.integers(1, 6),
     filters=st.integers(1, 8),
-    padding=st.sampled_from(shapes.PADDINGS),
+    padding=st.sampled_from(arithmetic.PADDINGS),
     sd=st.tuples(st.integers(1, 4), st.integers(1, 4)).filter(lambda sd: 1 in sd),
     activation=st.sampled_from(ACTIVATIONS),
     init=st.sampled_from(("glorot_uniform", "ones")),
@@ -49,22 +50,22 @@ def test_conv1d_conv2d_channels_and_numpy_agree(
     words, dim, n, filters, padding, sd, activation, init, seed, x_seed
 ):
     strides, dilation = sd
-    cfg = ConvConfig(n, filters, padding, strides, dilation, activation, init, seed)
+    conv = ConvLayer(n, filters, padding, strides, dilation, activation, init, seed)
     x = sentence_matrix(words, dim, x_seed)
 
-    if padding == "valid" and words < cfg.span:
+    if padding == "valid" and words < conv.span:
         with pytest.raises(InputError) as err:
-            cfg.steps(words)
+            conv.steps(words)
         assert err.value.key == "err.too_few_words"
         with pytest.raises(InputError):
-            ngrams.conv1d(x, np.ones((n, dim, filters)), np.zeros(filters), cfg)
+            ngrams.conv1d(x, np.ones((n, dim, filters)), np.zeros(filters), conv)
         return
 
-    steps = cfg.steps(words)
-    kernel, bias = conv.init_weights(cfg, dim)
-    scale = max(1.0, ngrams.magnitude(x, kernel, bias, cfg))
-    for dtype in conv.DTYPES:
-        result = equivalence.compare(x, kernel, bias, cfg, dtype)
+    steps = conv.steps(words)
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    scale = max(1.0, ngrams.magnitude(x, kernel, bias, conv))
+    for dtype in keras_layers.DTYPES:
+        result = equivalence.compare(x, kernel, bias, conv, dtype)
         out = result.outputs
         assert out["conv1d"].shape == (1, steps, filters)
         assert out["conv2d"].shape == (1, steps, 1, filters)
@@ -106,11 +107,11 @@ def test_verdict_does_not_call_a_correct_layer_different(x, n, padding):
     orders disagree by more than 1e-5 although both are correct. float64
     confirms the layers are right, and the float32 gap is a few ulps of |y|.
     """
-    cfg = ConvConfig(n=n, filters=8, padding=padding, init="ones")
-    kernel, bias = conv.init_weights(cfg, x.shape[1])
-    f64 = equivalence.compare(x, kernel, bias, cfg, "float64")
+    conv = ConvLayer(n=n, filters=8, padding=padding, init="ones")
+    kernel, bias = keras_layers.init_weights(conv, x.shape[1])
+    f64 = equivalence.compare(x, kernel, bias, conv, "float64")
     assert all(f64.verdict(a, b) != "differ" for a, b in PAIRS)
-    f32 = equivalence.compare(x, kernel, bias, cfg, "float32")
+    f32 = equivalence.compare(x, kernel, bias, conv, "float32")
     ulp = float(np.spacing(np.abs(f32.squeezed("numpy")).max().astype("float32")))
     assert f32.max_abs_diff("conv1d", "numpy") <= 64 * ulp
     verdicts = {(a, b): f32.verdict(a, b) for a, b in PAIRS}
@@ -118,11 +119,11 @@ def test_verdict_does_not_call_a_correct_layer_different(x, n, padding):
 
 
 def test_compare_refuses_a_too_short_sentence_with_input_error():
-    cfg = ConvConfig(n=4)
+    conv = ConvLayer(n=4)
     x = sentence_matrix(2, 5)
-    kernel, bias = conv.init_weights(cfg, 5)
+    kernel, bias = keras_layers.init_weights(conv, 5)
     with pytest.raises(InputError) as err:
-        equivalence.compare(x, kernel, bias, cfg)
+        equivalence.compare(x, kernel, bias, conv)
     assert err.value.key == "err.too_few_words"
 
 
@@ -179,10 +180,10 @@ def test_verdict_at_the_tolerance_is_agree():
 
 
 def test_valid_trigrams():
-    cfg = ConvConfig(n=3)
-    idx = ngrams.window_indices(len(SENTENCE), cfg)
+    conv = ConvLayer(n=3)
+    idx = ngrams.window_indices(len(SENTENCE), conv)
     np.testing.assert_array_equal(idx, [[0, 1, 2], [1, 2, 3], [2, 3, 4], [3, 4, 5], [4, 5, 6]])
-    assert ngrams.phrases(SENTENCE, cfg) == [
+    assert ngrams.phrases(SENTENCE, conv) == [
         "the movie was",
         "movie was not",
         "was not good",
@@ -192,21 +193,21 @@ def test_valid_trigrams():
 
 
 def test_same_trigrams_pad_both_ends():
-    cfg = ConvConfig(n=3, padding="same")
-    idx = ngrams.window_indices(len(SENTENCE), cfg)
+    conv = ConvLayer(n=3, padding="same")
+    idx = ngrams.window_indices(len(SENTENCE), conv)
     assert idx.shape == (7, 3)
     np.testing.assert_array_equal(idx[0], [ngrams.PAD, 0, 1])
     np.testing.assert_array_equal(idx[-1], [5, 6, ngrams.PAD])
-    got = ngrams.phrases(SENTENCE, cfg)
+    got = ngrams.phrases(SENTENCE, conv)
     assert got[0] == "∅ the movie"
     assert got[1] == "the movie was"
     assert got[-1] == "at all ∅"
-    assert ngrams.phrases(SENTENCE, cfg, pad="<pad>")[0] == "<pad> the movie"
+    assert ngrams.phrases(SENTENCE, conv, pad="<pad>")[0] == "<pad> the movie"
 
 
 def test_causal_dilated_bigrams_look_back_only():
-    cfg = ConvConfig(n=2, padding="causal", dilation=2)
-    got = ngrams.phrases(SENTENCE, cfg)
+    conv = ConvLayer(n=2, padding="causal", dilation=2)
+    got = ngrams.phrases(SENTENCE, conv)
     assert got == [
         "∅ the",
         "∅ movie",
@@ -217,14 +218,14 @@ def test_causal_dilated_bigrams_look_back_only():
         "good all",
     ]
     # Step t ends on word t: causal never sees the future.
-    np.testing.assert_array_equal(ngrams.window_indices(len(SENTENCE), cfg)[:, -1], range(7))
+    np.testing.assert_array_equal(ngrams.window_indices(len(SENTENCE), conv)[:, -1], range(7))
 
 
 def test_strided_windows():
-    cfg = ConvConfig(n=2, strides=3)
-    assert ngrams.phrases(SENTENCE, cfg) == ["the movie", "not good"]
-    cfg = ConvConfig(n=3, padding="same", strides=2)
-    assert ngrams.phrases(SENTENCE, cfg) == [
+    conv = ConvLayer(n=2, strides=3)
+    assert ngrams.phrases(SENTENCE, conv) == ["the movie", "not good"]
+    conv = ConvLayer(n=3, padding="same", strides=2)
+    assert ngrams.phrases(SENTENCE, conv) == [
         "∅ the movie",
         "movie was not",
         "not good at",
@@ -233,26 +234,26 @@ def test_strided_windows():
 
 
 @pytest.mark.parametrize(
-    "cfg",
+    "conv",
     [
-        ConvConfig(n=3, filters=4, seed=1),
-        ConvConfig(n=4, filters=3, padding="same", seed=2),
-        ConvConfig(n=2, filters=2, padding="causal", dilation=3, seed=3),
-        ConvConfig(n=3, filters=5, padding="same", strides=2, seed=4),
+        ConvLayer(n=3, filters=4, seed=1),
+        ConvLayer(n=4, filters=3, padding="same", seed=2),
+        ConvLayer(n=2, filters=2, padding="causal", dilation=3, seed=3),
+        ConvLayer(n=3, filters=5, padding="same", strides=2, seed=4),
     ],
     ids=["valid", "same", "causal-dilated", "same-strided"],
 )
-def test_slot_contributions_add_up_to_the_keras_cell(cfg):
+def test_slot_contributions_add_up_to_the_keras_cell(conv):
     words, dim = 7, 11
     x = sentence_matrix(words, dim, seed=5).astype("float32")
-    kernel, bias = conv.init_weights(cfg, dim)
-    y = conv.conv1d(x, kernel, bias, cfg)[0]
-    idx = ngrams.window_indices(words, cfg)
-    assert y.shape == (cfg.steps(words), cfg.filters) == (len(idx), cfg.filters)
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    y = keras_layers.conv1d(x, kernel, bias, conv)[0]
+    idx = ngrams.window_indices(words, conv)
+    assert y.shape == (conv.steps(words), conv.filters) == (len(idx), conv.filters)
     for t in range(y.shape[0]):
-        for f in range(cfg.filters):
-            parts = ngrams.slot_contributions(x, kernel, cfg, t, f)
-            assert parts.shape == (cfg.n,)
+        for f in range(conv.filters):
+            parts = ngrams.slot_contributions(x, kernel, conv, t, f)
+            assert parts.shape == (conv.n,)
             for i, word in enumerate(idx[t]):
                 if word == ngrams.PAD:
                     assert parts[i] == 0
@@ -268,12 +269,12 @@ def test_slot_contributions_add_up_to_the_keras_cell(cfg):
 def test_ones_kernel_sums_the_window(n, padding, strides, dilation):
     """The classic check: with every weight 1 and bias 0, a cell is the sum of its window."""
     words, dim = 7, 6
-    cfg = ConvConfig(n, 3, padding, strides, dilation, init="ones")
+    conv = ConvLayer(n, 3, padding, strides, dilation, init="ones")
     # Small integers: every sum is exact in float32, so equality is exact too.
     x = np.random.default_rng(1).integers(-5, 6, size=(words, dim)).astype("float32")
-    y = conv.conv1d(x, *conv.init_weights(cfg, dim), cfg)[0]
-    before, _ = cfg.word_padding(words)
-    for t in range(cfg.steps(words)):
+    y = keras_layers.conv1d(x, *keras_layers.init_weights(conv, dim), conv)[0]
+    before, _ = conv.word_padding(words)
+    for t in range(conv.steps(words)):
         rows = [t * strides + i * dilation - before for i in range(n)]
         total = sum(x[r].sum() for r in rows if 0 <= r < words)
         np.testing.assert_array_equal(y[t], np.full(3, total, "float32"))
@@ -290,15 +291,15 @@ def test_ones_kernel_sums_the_window(n, padding, strides, dilation):
     [(7, 10, 3, 1, 1), (9, 8, 4, 2, 1), (5, 1, 2, 1, 1), (8, 7, 2, 1, 3), (6, 300, 3, 1, 1)],
 )
 def test_conv2d_same_middle_column_is_conv1d_same(words, dim, n, strides, dilation):
-    cfg = ConvConfig(n=n, filters=3, padding="same", strides=strides, dilation=dilation, seed=7)
+    conv = ConvLayer(n=n, filters=3, padding="same", strides=strides, dilation=dilation, seed=7)
     x = sentence_matrix(words, dim, seed=8)
-    kernel, bias = conv.init_weights(cfg, dim)
-    naive = conv.conv2d_same(x, kernel, bias, cfg)
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    naive = keras_layers.conv2d_same(x, kernel, bias, conv)
     assert naive.shape == (1, math.ceil(words / strides), dim, 3)
-    assert naive.shape != conv.conv2d(x, kernel, bias, cfg).shape or dim == 1
+    assert naive.shape != keras_layers.conv2d(x, kernel, bias, conv).shape or dim == 1
     middle = (dim - 1) // 2
-    assert middle == shapes.padding_amounts(dim, dim, "same")[0]
-    y1 = conv.conv1d(x, kernel, bias, cfg)[0]
+    assert middle == arithmetic.padding_amounts(dim, dim, "same")[0]
+    y1 = keras_layers.conv1d(x, kernel, bias, conv)[0]
     assert float(np.abs(naive[0, :, middle, :] - y1).max()) <= TOLERANCE["float32"]
     if dim > 1:  # any other column has the kernel hanging over the padded edge
         assert float(np.abs(naive[0, :, middle - 1 if middle else 1, :] - y1).max()) > 1e-3
@@ -309,13 +310,13 @@ def test_conv2d_same_middle_column_is_conv1d_same(words, dim, n, strides, dilati
     [(7, 10, 3, 1, 1), (9, 8, 4, 2, 1), (5, 1, 2, 1, 1), (8, 7, 2, 1, 3)],
 )
 def test_conv2d_same_is_not_causal(words, dim, n, strides, dilation):
-    cfg = ConvConfig(n=n, filters=3, padding="causal", strides=strides, dilation=dilation, seed=9)
+    conv = ConvLayer(n=n, filters=3, padding="causal", strides=strides, dilation=dilation, seed=9)
     x = sentence_matrix(words, dim, seed=10)
-    kernel, bias = conv.init_weights(cfg, dim)
-    naive = conv.conv2d_same(x, kernel, bias, cfg)
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    naive = keras_layers.conv2d_same(x, kernel, bias, conv)
     assert naive.shape == (1, math.ceil(words / strides), dim, 3)
-    y1 = conv.conv1d(x, kernel, bias, cfg)[0]
-    assert y1.shape == (cfg.steps(words), 3)
+    y1 = keras_layers.conv1d(x, kernel, bias, conv)[0]
+    assert y1.shape == (conv.steps(words), 3)
     middle = (dim - 1) // 2
     assert float(np.abs(naive[0, :, middle, :] - y1).max()) > 1e-3
 
@@ -325,9 +326,9 @@ def test_conv2d_same_is_not_causal(words, dim, n, strides, dilation):
 
 
 def test_init_weights_are_deterministic():
-    cfg = ConvConfig(n=3, filters=4, seed=42)
-    k1, b1 = conv.init_weights(cfg, 20)
-    k2, b2 = conv.init_weights(cfg, 20)
+    conv = ConvLayer(n=3, filters=4, seed=42)
+    k1, b1 = keras_layers.init_weights(conv, 20)
+    k2, b2 = keras_layers.init_weights(conv, 20)
     assert k1.shape == (3, 20, 4) and b1.shape == (4,)
     assert k1.dtype == np.float32
     np.testing.assert_array_equal(k1, k2)
@@ -342,15 +343,17 @@ def test_init_weights_are_deterministic():
 
 
 def test_init_weights_depend_on_the_seed():
-    k1, _ = conv.init_weights(ConvConfig(seed=1), 10)
-    k2, _ = conv.init_weights(ConvConfig(seed=2), 10)
+    k1, _ = keras_layers.init_weights(ConvLayer(seed=1), 10)
+    k2, _ = keras_layers.init_weights(ConvLayer(seed=2), 10)
     assert not np.array_equal(k1, k2)
     assert np.abs(k1 - k2).max() > 1e-3
 
 
 def test_ones_init_ignores_the_seed():
     for seed in (0, 3):
-        kernel, bias = conv.init_weights(ConvConfig(n=2, filters=5, init="ones", seed=seed), 7)
+        kernel, bias = keras_layers.init_weights(
+            ConvLayer(n=2, filters=5, init="ones", seed=seed), 7
+        )
         assert kernel.shape == (2, 7, 5)
         np.testing.assert_array_equal(kernel, np.ones((2, 7, 5), "float32"))
         np.testing.assert_array_equal(bias, np.zeros(5, "float32"))

@@ -10,7 +10,11 @@ from convlab import i18n, settings
 from convlab.errors import InputError
 
 REPO = Path(__file__).resolve().parents[1]
-SOURCES = [*REPO.glob("convlab/*.py"), *REPO.glob("pages/*.py"), REPO / "app.py"]
+SOURCES = [
+    *(path for path in REPO.glob("convlab/**/*.py") if "messages" not in path.parts),
+    *REPO.glob("pages/**/*.py"),
+    REPO / "app.py",
+]
 LITERAL_KEY = re.compile(r"""["']((?:[a-z0-9_]+\.)+[a-z0-9_]+)["']""")
 # Keys the code builds from a prefix and a runtime value, e.g. t(f"label.{key}").
 DYNAMIC = re.compile(

@@ -1,4 +1,4 @@
-"""The Shape lab's arithmetic (convlab.layerspec), the `shape` command and real Keras layers agree.
+"""The Shape lab's arithmetic (convlab.shapelab.layerspec), the `shape` command and Keras agree.
 
 The property tests draw random Conv1D/Conv2D layers, both data formats and
 every padding, and hold three answers to each other: the pure-Python
@@ -25,9 +25,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from convlab import keras_check, pitfalls, shapes
+from convlab import arithmetic
 from convlab.errors import InputError
-from convlab.layerspec import CLASS_NAMES, LayerSpec, parse_ints
+from convlab.shapelab import keras_check, pitfalls
+from convlab.shapelab.layerspec import CLASS_NAMES, LayerSpec, parse_ints
 from tests.cli import run_cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -49,7 +50,7 @@ def valid_specs(draw: st.DrawFn) -> LayerSpec:
     """Any layer Keras builds: every axis long enough for its window under "valid"."""
     layer = draw(st.sampled_from(("conv1d", "conv2d")))
     rank = 1 if layer == "conv1d" else 2
-    paddings = shapes.PADDINGS if layer == "conv1d" else ("valid", "same")
+    paddings = arithmetic.PADDINGS if layer == "conv1d" else ("valid", "same")
     padding = draw(st.sampled_from(paddings))
     kernel = draw(per_axis(rank, 1, 4))
     if draw(st.booleans()):
@@ -58,7 +59,7 @@ def valid_specs(draw: st.DrawFn) -> LayerSpec:
         strides, dilation = 1, draw(per_axis(rank, 1, 3))
     spec = LayerSpec(layer, (1,) * (rank + 1), 1, kernel, strides, padding, dilation)
     spans = [
-        shapes.receptive_field(k, d)
+        arithmetic.receptive_field(k, d)
         for k, d in zip(spec.kernel, spec.normalised("dilation_rate"), strict=True)
     ]
     low = spans if padding == "valid" else [1] * rank
@@ -197,7 +198,7 @@ def test_keras_and_convlab_refuse_the_same_layers(
 def test_a_window_one_cell_too_long_is_refused_by_both(spec: LayerSpec, data: st.DataObject):
     """Shrink one spatial axis to one cell less than its window needs, under "valid"."""
     spans = [
-        shapes.receptive_field(k, d)
+        arithmetic.receptive_field(k, d)
         for k, d in zip(spec.kernel, spec.normalised("dilation_rate"), strict=True)
     ]
     axis = data.draw(st.integers(0, spec.rank - 1))

@@ -11,8 +11,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras
 import pytest
 
-from convlab import legacy
 from convlab.errors import InputError
+from convlab.shapelab import keras1
 
 LINES = [
     # (Keras 1, Keras 3, left out)
@@ -103,14 +103,14 @@ LINES = [
 
 @pytest.mark.parametrize(("old", "new", "left_out"), LINES)
 def test_legacy_lines(old: str, new: str, left_out: list[str]) -> None:
-    result = legacy.translate(old)
+    result = keras1.translate(old)
     assert result.code == new
     assert result.unknown == left_out
     assert result.changes
 
 
 def test_the_issue_example_lists_every_change() -> None:
-    result = legacy.translate(legacy.EXAMPLE)
+    result = keras1.translate(keras1.EXAMPLE)
     assert result.changes == [
         ("Convolution2D", "Conv2D"),
         ("nb_filter=10", "filters=10"),
@@ -140,37 +140,37 @@ def test_keras3_argument_list_is_keras_own() -> None:
     conv = set(inspect.signature(keras.layers.Conv2D).parameters) - {"kwargs"}
     base = set(inspect.signature(keras.layers.Layer.__init__).parameters) - {"self", "kwargs"}
     assert conv == set(inspect.signature(keras.layers.Conv1D).parameters) - {"kwargs"}
-    assert conv | base | {"input_shape"} == legacy.KERAS3_ARGUMENTS
-    assert set(legacy.ARGUMENTS.values()) <= legacy.KERAS3_ARGUMENTS
-    assert all(hasattr(keras.layers, name) for name in legacy.CLASSES.values())
-    assert all(hasattr(keras.backend, name) for name in legacy.FUNCTIONS.values())
+    assert conv | base | {"input_shape"} == keras1.KERAS3_ARGUMENTS
+    assert set(keras1.ARGUMENTS.values()) <= keras1.KERAS3_ARGUMENTS
+    assert all(hasattr(keras.layers, name) for name in keras1.CLASSES.values())
+    assert all(hasattr(keras.backend, name) for name in keras1.FUNCTIONS.values())
 
 
 def test_notes_for_what_needs_a_human() -> None:
-    full = legacy.translate("Convolution2D(8, 3, 3, border_mode='full')")
+    full = keras1.translate("Convolution2D(8, 3, 3, border_mode='full')")
     assert full.code == "Conv2D(filters=8, kernel_size=(3, 3), padding='full')"
-    assert full.notes == [("legacy.note_full", {})]
+    assert full.notes == [("keras1.note_full", {})]
 
-    variable = legacy.translate("Convolution2D(8, 3, dim_ordering=ordering)")
+    variable = keras1.translate("Convolution2D(8, 3, dim_ordering=ordering)")
     assert variable.code == "Conv2D(filters=8, kernel_size=(3,), data_format=ordering)"
     assert variable.notes == [
-        ("legacy.note_missing", {"name": "nb_col"}),
-        ("legacy.note_value", {"value": "ordering"}),
+        ("keras1.note_missing", {"name": "nb_col"}),
+        ("keras1.note_value", {"value": "ordering"}),
     ]
 
-    shaped = legacy.translate("Convolution1D(8, 3, input_dim=300)")
+    shaped = keras1.translate("Convolution1D(8, 3, input_dim=300)")
     assert shaped.code == "Conv1D(filters=8, kernel_size=3, input_shape=(None, 300))"
-    assert shaped.notes == [("legacy.note_input_shape", {})]
+    assert shaped.notes == [("keras1.note_input_shape", {})]
 
 
 def test_code_without_keras_1_names_is_left_alone() -> None:
-    result = legacy.translate("Dense(10, activation='relu')")
+    result = keras1.translate("Dense(10, activation='relu')")
     assert result.code == "Dense(10, activation='relu')"
     assert (result.changes, result.unknown, result.notes) == ([], [], [])
 
 
 def test_pasted_code_is_never_run() -> None:
-    result = legacy.translate("__import__('os').system('echo pwned')")
+    result = keras1.translate("__import__('os').system('echo pwned')")
     assert result.code == "__import__('os').system('echo pwned')"
     assert result.changes == []
 
@@ -189,13 +189,13 @@ def test_pasted_code_is_never_run() -> None:
 )
 def test_garbage_is_refused_with_a_reason(text: str, key: str) -> None:
     with pytest.raises(InputError) as err:
-        legacy.translate(text)
+        keras1.translate(text)
     assert err.value.key == key
     assert err.value.say("zh") != err.value.say("en")
 
 
 def test_mapping_table_covers_the_issue_list() -> None:
-    table = legacy.mapping()
+    table = keras1.mapping()
     for old, new in [
         ("nb_filter", "filters"),
         ("filter_length", "kernel_size"),

@@ -8,9 +8,9 @@ import keras
 import numpy as np
 import pytest
 
-from convlab import mining, textcnn
 from convlab.errors import InputError
-from convlab.kimconfig import KimConfig
+from convlab.textcnn import kim, mining
+from convlab.textcnn.hyperparameters import Hyperparameters
 from tests.mr import SMALL_ROWS, mr, small_fit
 
 # A model whose filters are known -------------------------------------------------------------
@@ -20,25 +20,25 @@ NOT, GOOD, BAD, MOVIE = 2, 3, 4, 5
 
 
 @cache
-def detectors() -> textcnn.TextCNN:
+def detectors() -> kim.TextCNN:
     """One-hot words; 2-gram filter 0 fires exactly on "not good", filter 1 on "bad movie".
 
     Filter 0 votes for class "neg" (weight 2 against 0), filter 1 for "pos"
     (a sarcastic corpus). Built as a real Keras model, so the arrays mining
     reads come from Keras layers.
     """
-    vocab = textcnn.Vocabulary(WORDS)
+    vocab = kim.Vocabulary(WORDS)
     table = np.eye(len(WORDS), dtype=np.float32)
     table[0] = 0
     kernel = np.zeros((2, len(WORDS), 2), np.float32)
     kernel[0, NOT, 0] = kernel[1, GOOD, 0] = 1.0
     kernel[0, BAD, 1] = kernel[1, MOVIE, 1] = 1.0
-    model = textcnn.build(table, 2, KimConfig(kernel_sizes=(2,), filters=2))
+    model = kim.build(table, 2, Hyperparameters(kernel_sizes=(2,), filters=2))
     conv = next(layer for layer in model.layers if isinstance(layer, keras.layers.Conv1D))
     conv.set_weights([kernel, np.array([-1.0, -1.0], np.float32)])
     dense = model.layers[-1]
     dense.set_weights([np.array([[2.0, 0.0], [0.0, 1.5]], np.float32), np.zeros(2, np.float32)])
-    return textcnn.TextCNN(model, vocab, ("neg", "pos"), length=4)
+    return kim.TextCNN(model, vocab, ("neg", "pos"), length=4)
 
 
 SENTENCES = [
@@ -122,13 +122,13 @@ def test_classes_must_match_in_number() -> None:
 
 
 @cache
-def mr_slice() -> tuple[textcnn.TextCNN, list[list[str]], list[np.ndarray]]:
+def mr_slice() -> tuple[kim.TextCNN, list[list[str]], list[np.ndarray]]:
     cnn = small_fit().cnn
-    tokens = textcnn.tokens_of(mr().sample(SMALL_ROWS).texts)
+    tokens = kim.tokens_of(mr().sample(SMALL_ROWS).texts)
     return cnn, tokens, cnn.encode(tokens)
 
 
-def keras_pooled(cnn: textcnn.TextCNN, ids: list[np.ndarray]) -> np.ndarray:
+def keras_pooled(cnn: kim.TextCNN, ids: list[np.ndarray]) -> np.ndarray:
     """GlobalMaxPooling1D's outputs from Keras itself, concatenated in the model's order."""
     pools = [
         la.output for la in cnn.model.layers if isinstance(la, keras.layers.GlobalMaxPooling1D)

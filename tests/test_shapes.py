@@ -1,4 +1,4 @@
-"""The pure-Python shape arithmetic (convlab.shapes, ConvConfig) against real Keras layers.
+"""The pure-Python shape arithmetic (convlab.arithmetic, ConvLayer) against real Keras layers.
 
 Every page shows shapes, formulas and parameter counts without importing
 TensorFlow; these tests are what makes those read-outs trustworthy: each
@@ -18,9 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from convlab import ngrams, shapes
-from convlab.config import MAX_FILTERS, MAX_SEED, ConvConfig
+from convlab import arithmetic
 from convlab.errors import InputError
+from convlab.lesson import ngrams
+from convlab.lesson.layer import MAX_FILTERS, MAX_SEED, ConvLayer
 
 DIM = 3
 """Embedding width for the shape checks; output length never depends on it."""
@@ -30,13 +31,13 @@ steps_and_dilations = st.tuples(st.integers(1, 4), st.integers(1, 4)).filter(
 )
 
 
-def keras_conv1d(cfg: ConvConfig, dim: int = DIM) -> keras.layers.Conv1D:
+def keras_conv1d(conv: ConvLayer, dim: int = DIM) -> keras.layers.Conv1D:
     layer = keras.layers.Conv1D(
-        cfg.filters,
-        cfg.n,
-        strides=cfg.strides,
-        padding=cfg.padding,
-        dilation_rate=cfg.dilation,
+        conv.filters,
+        conv.n,
+        strides=conv.strides,
+        padding=conv.padding,
+        dilation_rate=conv.dilation,
     )
     layer.build((None, None, dim))
     return layer
@@ -59,7 +60,7 @@ def keras_steps(layer: keras.layers.Conv1D, words: int, dim: int = DIM) -> int:
 
 @settings(deadline=None, max_examples=60)
 @given(
-    padding=st.sampled_from(shapes.PADDINGS),
+    padding=st.sampled_from(arithmetic.PADDINGS),
     sd=steps_and_dilations,
     n=st.integers(1, 6),
     words=st.integers(1, 15),
@@ -68,31 +69,31 @@ def keras_steps(layer: keras.layers.Conv1D, words: int, dim: int = DIM) -> int:
 )
 def test_steps_and_params_match_keras(padding, sd, n, words, filters, dim):
     strides, dilation = sd
-    cfg = ConvConfig(n=n, filters=filters, padding=padding, strides=strides, dilation=dilation)
-    layer = keras_conv1d(cfg, dim)
+    conv = ConvLayer(n=n, filters=filters, padding=padding, strides=strides, dilation=dilation)
+    layer = keras_conv1d(conv, dim)
 
-    assert cfg.params(dim) == layer.count_params() == n * dim * filters + filters
-    assert cfg.span == shapes.receptive_field(n, dilation) == dilation * (n - 1) + 1
-    length = shapes.output_length(words, n, padding, strides, dilation)
+    assert conv.params(dim) == layer.count_params() == n * dim * filters + filters
+    assert conv.span == arithmetic.receptive_field(n, dilation) == dilation * (n - 1) + 1
+    length = arithmetic.output_length(words, n, padding, strides, dilation)
 
-    if padding == "valid" and words < cfg.span:
+    if padding == "valid" and words < conv.span:
         # Too short for the window: convlab refuses before Keras sees it.
         assert length <= 0
         with pytest.raises(InputError) as err:
-            cfg.steps(words)
+            conv.steps(words)
         assert err.value.key == "err.too_few_words"
         return
 
     out = keras_steps(layer, words, dim)
-    assert cfg.steps(words) == length == out >= 1
-    assert cfg.formula(words).endswith(f"= {out}")
+    assert conv.steps(words) == length == out >= 1
+    assert conv.formula(words).endswith(f"= {out}")
     if padding != "valid":
         assert out == math.ceil(words / strides)
 
 
 @settings(deadline=None, max_examples=60)
 @given(
-    padding=st.sampled_from(shapes.PADDINGS),
+    padding=st.sampled_from(arithmetic.PADDINGS),
     sd=steps_and_dilations,
     n=st.integers(1, 6),
     words=st.integers(1, 15),
@@ -105,26 +106,26 @@ def test_padding_amounts_reproduce_the_windows_keras_sees(padding, sd, n, words)
     slot j of step t, or 0 where the slot lies on a padding row.
     """
     strides, dilation = sd
-    cfg = ConvConfig(n=n, filters=n, padding=padding, strides=strides, dilation=dilation)
-    if padding == "valid" and words < cfg.span:
-        assert cfg.word_padding(words) == (0, 0)
+    conv = ConvLayer(n=n, filters=n, padding=padding, strides=strides, dilation=dilation)
+    if padding == "valid" and words < conv.span:
+        assert conv.word_padding(words) == (0, 0)
         return
-    layer = keras_conv1d(cfg, dim=1)
+    layer = keras_conv1d(conv, dim=1)
     kernel = np.eye(n, dtype="float32")[:, None, :]  # (n, 1, n): filter j = slot j
     layer.set_weights([kernel, np.zeros(n, "float32")])
     x = np.arange(1, words + 1, dtype="float32").reshape(1, words, 1)
     seen = np.asarray(layer(x))[0].round().astype(int) - 1  # -1 where Keras padded
 
-    before, after = cfg.word_padding(words)
-    assert (before, after) == shapes.padding_amounts(words, n, padding, strides, dilation)
+    before, after = conv.word_padding(words)
+    assert (before, after) == arithmetic.padding_amounts(words, n, padding, strides, dilation)
     assert before >= 0 and after >= 0
     if padding == "valid":
         assert (before, after) == (0, 0)
     elif padding == "causal":
-        assert (before, after) == (cfg.span - 1, 0)
+        assert (before, after) == (conv.span - 1, 0)
     else:
         # TensorFlow's "same": total padding split with the extra row after.
-        total = max((cfg.steps(words) - 1) * strides + cfg.span - words, 0)
+        total = max((conv.steps(words) - 1) * strides + conv.span - words, 0)
         assert (before, after) == (total // 2, total - total // 2)
 
     # Slot j of step t reads padded row t·s + j·d, i.e. word t·s + j·d − before.
@@ -132,26 +133,26 @@ def test_padding_amounts_reproduce_the_windows_keras_sees(padding, sd, n, words)
     expected = t * strides + j * dilation - before
     expected = np.where((expected >= 0) & (expected < words), expected, ngrams.PAD)
     np.testing.assert_array_equal(seen, expected)
-    np.testing.assert_array_equal(ngrams.window_indices(words, cfg), seen)
+    np.testing.assert_array_equal(ngrams.window_indices(words, conv), seen)
 
 
 def test_window_that_just_fits_gives_one_step_and_one_word_less_is_refused():
     for n, dilation in [(1, 1), (3, 1), (4, 2), (3, 4), (6, 1)]:
-        cfg = ConvConfig(n=n, filters=2, dilation=dilation)
-        layer = keras_conv1d(cfg)
-        assert cfg.span == shapes.receptive_field(n, dilation)
-        assert keras_steps(layer, cfg.span) == cfg.steps(cfg.span) == 1
-        if cfg.span > 1:
-            assert shapes.output_length(cfg.span - 1, n, "valid", 1, dilation) == 0
+        conv = ConvLayer(n=n, filters=2, dilation=dilation)
+        layer = keras_conv1d(conv)
+        assert conv.span == arithmetic.receptive_field(n, dilation)
+        assert keras_steps(layer, conv.span) == conv.steps(conv.span) == 1
+        if conv.span > 1:
+            assert arithmetic.output_length(conv.span - 1, n, "valid", 1, dilation) == 0
             with pytest.raises(InputError) as err:
-                cfg.steps(cfg.span - 1)
-            assert err.value.params == {"needed": cfg.span, "words": cfg.span - 1, "n": n}
+                conv.steps(conv.span - 1)
+            assert err.value.params == {"needed": conv.span, "words": conv.span - 1, "n": n}
 
 
 def test_params_of_a_text_cnn_layer():
     # Conv1D(64, 3) over 300-d vectors: 3·300·64 weights + 64 biases.
-    assert ConvConfig(n=3, filters=64).params(300) == 3 * 300 * 64 + 64 == 57_664
-    assert ConvConfig(n=1, filters=1).params(1) == 2
+    assert ConvLayer(n=3, filters=64).params(300) == 3 * 300 * 64 + 64 == 57_664
+    assert ConvLayer(n=1, filters=1).params(1) == 2
 
 
 # ---------------------------------------------------------------------------
@@ -159,23 +160,23 @@ def test_params_of_a_text_cnn_layer():
 
 
 def test_formula_valid():
-    assert shapes.formula(9, 3, "valid") == (
+    assert arithmetic.formula(9, 3, "valid") == (
         "new_steps = ⌊(i − d·(k−1) − 1) / s⌋ + 1 = ⌊(9 − 1·(3−1) − 1) / 1⌋ + 1 = 7"
     )
-    assert shapes.formula(9, 3, "valid").endswith("= 7")
-    assert shapes.formula(15, 4, "valid", 1, 3).endswith("⌊(15 − 3·(4−1) − 1) / 1⌋ + 1 = 6")
-    assert shapes.formula(10, 3, "valid", 4).endswith("⌊(10 − 1·(3−1) − 1) / 4⌋ + 1 = 2")
+    assert arithmetic.formula(9, 3, "valid").endswith("= 7")
+    assert arithmetic.formula(15, 4, "valid", 1, 3).endswith("⌊(15 − 3·(4−1) − 1) / 1⌋ + 1 = 6")
+    assert arithmetic.formula(10, 3, "valid", 4).endswith("⌊(10 − 1·(3−1) − 1) / 4⌋ + 1 = 2")
 
 
 @pytest.mark.parametrize("padding", ["same", "causal"])
 def test_formula_same_and_causal_with_strides(padding):
-    assert shapes.formula(9, 3, padding, 2) == "new_steps = ⌈i / s⌉ = ⌈9 / 2⌉ = 5"
-    assert shapes.formula(8, 5, padding, 2) == "new_steps = ⌈i / s⌉ = ⌈8 / 2⌉ = 4"
-    assert ConvConfig(n=3, padding=padding, strides=3).formula(7).endswith("⌈7 / 3⌉ = 3")
+    assert arithmetic.formula(9, 3, padding, 2) == "new_steps = ⌈i / s⌉ = ⌈9 / 2⌉ = 5"
+    assert arithmetic.formula(8, 5, padding, 2) == "new_steps = ⌈i / s⌉ = ⌈8 / 2⌉ = 4"
+    assert ConvLayer(n=3, padding=padding, strides=3).formula(7).endswith("⌈7 / 3⌉ = 3")
 
 
 # ---------------------------------------------------------------------------
-# ConvConfig validation
+# ConvLayer validation
 
 
 @pytest.mark.parametrize(
@@ -199,7 +200,7 @@ def test_formula_same_and_causal_with_strides(padding):
 )
 def test_config_rejects(kwargs, key, params):
     with pytest.raises(InputError) as err:
-        ConvConfig(**kwargs)
+        ConvLayer(**kwargs)
     assert err.value.key == key
     assert err.value.params == params
     assert str(err.value) == err.value.say("en")
@@ -220,16 +221,16 @@ def test_config_rejects(kwargs, key, params):
     ],
 )
 def test_config_accepts_the_edges(kwargs):
-    cfg = ConvConfig(**kwargs)
+    conv = ConvLayer(**kwargs)
     for name, value in kwargs.items():
-        assert getattr(cfg, name) == value
+        assert getattr(conv, name) == value
 
 
 @pytest.mark.parametrize("words", [0, -1])
-@pytest.mark.parametrize("padding", shapes.PADDINGS)
+@pytest.mark.parametrize("padding", arithmetic.PADDINGS)
 def test_no_words(padding, words):
     with pytest.raises(InputError) as err:
-        ConvConfig(padding=padding).steps(words)
+        ConvLayer(padding=padding).steps(words)
     assert err.value.key == "err.no_words"
 
 
@@ -237,9 +238,9 @@ def test_no_words(padding, words):
     ("n", "dilation", "words"), [(3, 1, 2), (2, 1, 1), (6, 1, 5), (3, 2, 4), (4, 4, 12)]
 )
 def test_valid_with_too_few_words(n, dilation, words):
-    cfg = ConvConfig(n=n, dilation=dilation)
+    conv = ConvLayer(n=n, dilation=dilation)
     with pytest.raises(InputError) as err:
-        cfg.steps(words)
+        conv.steps(words)
     assert err.value.key == "err.too_few_words"
     assert err.value.params == {"needed": dilation * (n - 1) + 1, "words": words, "n": n}
     assert f"at least {dilation * (n - 1) + 1} words" in str(err.value)
@@ -249,6 +250,6 @@ def test_same_and_causal_never_refuse_a_sentence():
     for padding in ("same", "causal"):
         for strides, dilation in [(1, 1), (2, 1), (3, 1), (4, 1), (1, 2), (1, 3), (1, 4)]:
             for n in range(1, 11):
-                cfg = ConvConfig(n=n, padding=padding, strides=strides, dilation=dilation)
+                conv = ConvLayer(n=n, padding=padding, strides=strides, dilation=dilation)
                 for words in range(1, 30):
-                    assert cfg.steps(words) == math.ceil(words / strides)
+                    assert conv.steps(words) == math.ceil(words / strides)

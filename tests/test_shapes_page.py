@@ -11,10 +11,11 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab import legacy, pitfalls, shapes
+from convlab import arithmetic
 from convlab.errors import InputError
 from convlab.i18n import message
-from convlab.layerspec import LayerSpec
+from convlab.shapelab import keras1, pitfalls
+from convlab.shapelab.layerspec import LayerSpec
 from convlab.tokenize import tokenize
 from convlab.ui import DEFAULTS
 from tests.test_app import (
@@ -36,7 +37,7 @@ VERSION_COLUMNS = ["role", "code", "output", "kernel", "params", "keras"]
 def figures(at: AppTest, lang: str = "en") -> tuple[str, str, str]:
     """The output shape, kernel shape and parameter count metrics."""
     shown = {m.label: m.value for m in at.metric}
-    return tuple(shown[message(f"shapes.{key}", lang)] for key in ("output", "kernel", "params"))
+    return tuple(shown[message(f"shapelab.{key}", lang)] for key in ("output", "kernel", "params"))
 
 
 def versions(at: AppTest) -> pd.DataFrame:
@@ -70,7 +71,7 @@ def window_rows(at: AppTest, index: int) -> dict[str, list[tuple[int, str, str]]
 def test_default_is_the_lesson_layer_checked_by_keras() -> None:
     at = open_app("shapes")
     no_exception(at)
-    assert title(at) == en("shapes.title")
+    assert title(at) == en("shapelab.title")
     spec = LayerSpec().check()
     assert figures(at) == ("(None, 7, 4)", "(3, 300, 4)", "3,604")
     assert figures(at) == (str(spec.output_shape), str(spec.kernel_shape), f"{spec.params:,}")
@@ -79,19 +80,19 @@ def test_default_is_the_lesson_layer_checked_by_keras() -> None:
     assert codes[0].endswith("⌊(9 − 1·(3−1) − 1) / 1⌋ + 1 = 7")
     assert codes[1].startswith("kernel_size=3 → (3,)")
     assert [s.value for s in at.success] == [
-        en("shapes.keras_agrees", output="(None, 7, 4)", kernel="(3, 300, 4)", params="3,604")
+        en("shapelab.keras_agrees", output="(None, 7, 4)", kernel="(3, 300, 4)", params="3,604")
     ]
     assert summary_rows(at) == [
         ["input (InputLayer)", "(None, 9, 300)", "0"],
         ["conv1d (Conv1D)", "(None, 7, 4)", "3,604"],
     ]
-    (axes,) = frames_with_columns(at, [en("shapes.col_axis", axis=i) for i in range(3)])
-    assert axes.loc[en("shapes.row_input")].tolist() == [
+    (axes,) = frames_with_columns(at, [en("shapelab.col_axis", axis=i) for i in range(3)])
+    assert axes.loc[en("shapelab.row_input")].tolist() == [
         "None (batch)",
         "9 (steps)",
         "300 (channels)",
     ]
-    assert axes.loc[en("shapes.row_output")].tolist() == [
+    assert axes.loc[en("shapelab.row_output")].tolist() == [
         "None (batch)",
         "7 (steps)",
         "4 (filters)",
@@ -139,7 +140,7 @@ def test_preset_signal() -> None:
     table = versions(at)
     assert table["code"].tolist()[0] == "Input(shape=(1, 8000)) → Conv1D(16, 1)"
     assert table["output"].iloc[0] == "(None, 1, 16)"
-    assert table["output"].iloc[1] == en("shapes.refused")
+    assert table["output"].iloc[1] == en("shapelab.refused")
     assert table["keras"].iloc[1].startswith("Computed output size would be zero or negative")
     for row, k in ((2, 1), (3, 3)):
         assert table["code"].iloc[row] == f"Input(shape=(8000, 1)) → Conv1D(16, {k})"
@@ -185,7 +186,7 @@ def test_every_preset_has_a_test() -> None:
 def test_chinese_preset() -> None:
     at = open_app("shapes", lang="zh", shape_preset="image")
     no_exception(at)
-    assert title(at) == message("shapes.title", "zh")
+    assert title(at) == message("shapelab.title", "zh")
     story = " ".join(m.value for m in at.markdown)
     assert "**20,490 个参数**" in story and CJK.search(story)
     assert at.button_group(key="shape_preset").value == "image"
@@ -239,7 +240,7 @@ def test_settings_survive_a_trip_to_the_lesson() -> None:
     at.switch_page("pages/conv1d.py").run()
     no_exception(at)
     assert at.query_params["shape_preset"] == "image"
-    at.switch_page("pages/shapes.py").run()
+    at.switch_page("pages/arithmetic.py").run()
     assert figures(at) == ("(None, 1, 32, 10)", "(8, 8, 32, 10)", "20,490")
 
 
@@ -256,7 +257,7 @@ def test_kernel_longer_than_input_shows_keras_message_and_what_to_change() -> No
     assert not at.metric
     assert at.text_input(key="shape_input").value == "2, 300"
     # The translator below still works.
-    assert codes[-1] == legacy.translate(legacy.EXAMPLE).code
+    assert codes[-1] == keras1.translate(keras1.EXAMPLE).code
 
 
 @pytest.mark.parametrize(
@@ -307,7 +308,9 @@ def test_refused_layers(changes: dict[str, str], key: str, keras_says: str) -> N
 def test_empty_axis_that_keras_accepts_is_explained() -> None:
     at = open_app("shapes", shape_input="9, 0", shape_padding="same")
     no_exception(at)
-    assert main_infos(at) == [en("shapes.keras_builds", output="(None, 9, 4)", kernel="(3, 0, 4)")]
+    assert main_infos(at) == [
+        en("shapelab.keras_builds", output="(None, 9, 4)", kernel="(3, 0, 4)")
+    ]
     assert main_warnings(at) == [en("err.shape_positive", name="input shape", value=0)]
 
 
@@ -320,7 +323,7 @@ def test_not_numbers_and_huge_layers() -> None:
     at.text_input(key="shape_input").input("100000, 5000").run()
     at.number_input(key="shape_filters").set_value(4096).run()
     no_exception(at)
-    assert en("shapes.not_built") in [c.value for c in at.main.caption]
+    assert en("shapelab.not_built") in [c.value for c in at.main.caption]
     assert main_warnings(at)[0].startswith("This kernel would hold 61,440,000 weights")
 
 
@@ -344,7 +347,7 @@ def test_window_picture_shows_each_output_window() -> None:
 def test_window_picture_shows_padding_and_dilation_gaps() -> None:
     at = open_app("shapes", shape_padding="causal", shape_dilation="2", shape_input="6, 4")
     rows = window_rows(at, 0)
-    before, _ = shapes.padding_amounts(6, 3, "causal", 1, 2)
+    before, _ = arithmetic.padding_amounts(6, 3, "causal", 1, 2)
     assert before == 4
     assert [kind for _, kind, _ in rows["input"]] == [en("cell.pad")] * 4 + [en("cell.input")] * 6
     assert rows["y[0]"] == [
@@ -361,7 +364,7 @@ def test_long_axes_are_cut_and_say_so() -> None:
     at = pick(open_app("shapes"), "signal")
     at.button(key="shape_load_4").click().run()
     captions = [c.value for c in at.caption]
-    assert en("shapes.picture_cut", cells=40, total=8000, rows=12, outputs=7998) in captions
+    assert en("shapelab.picture_cut", cells=40, total=8000, rows=12, outputs=7998) in captions
 
 
 # Legacy translator -------------------------------------------------------------------------------
@@ -385,8 +388,8 @@ def test_translator_on_the_page() -> None:
     ).run()
     no_exception(at)
     assert at.code[-1].value == "Conv1D(filters=128, kernel_size=3, padding='full')"
-    assert main_warnings(at) == [en("legacy.unknown", args="weights=\\[W\\]")]
-    assert main_infos(at) == [en("legacy.note_full")]
+    assert main_warnings(at) == [en("keras1.unknown", args="weights=\\[W\\]")]
+    assert main_infos(at) == [en("keras1.note_full")]
     changes = frames_with_columns(at, ["keras1", "keras3"])[0]
     assert changes.to_numpy().tolist()[0] == ["Convolution1D", "Conv1D"]
     assert at.query_params["shape_legacy"].startswith("Convolution1D(128")

@@ -14,9 +14,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from convlab import benchresults, corpus, mining, textcnn, ui
-from convlab.cache import ENV as CACHE_ENV
-from convlab.kimconfig import KimConfig
+from convlab import ui
+from convlab.paths import ENV as CACHE_ENV
+from convlab.textcnn import bench_results, corpus, kim, mining
+from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.ui import plain
 from tests.mr import glove, mr, mr_archive
 from tests.test_app import PAGES, en, metrics, no_exception, open_app
@@ -28,7 +29,7 @@ from tests.test_app import main_warnings as warnings
 FILTERS = PAGES["filters"]
 # A fit that takes a few seconds: 600 MR rows, 4 filters of size 3, one epoch.
 QUICK = {"cnn_rows": "600", "cnn_kernel_sizes": "3", "cnn_filters": "4", "cnn_epochs": "1"}
-QUICK_CFG = KimConfig(kernel_sizes=(3,), filters=4, epochs=1)
+QUICK_CFG = Hyperparameters(kernel_sizes=(3,), filters=4, epochs=1)
 
 
 @pytest.fixture(autouse=True)
@@ -38,9 +39,9 @@ def no_fits() -> None:
 
 
 @pytest.fixture(scope="module")
-def quick_fit() -> textcnn.Fit:
+def quick_fit() -> kim.Fit:
     """The quick fit, made by the library directly."""
-    return textcnn.train(mr().sample(600), QUICK_CFG, glove())
+    return kim.train(mr().sample(600), QUICK_CFG, glove())
 
 
 # The training page -------------------------------------------------------------------------------
@@ -69,7 +70,7 @@ def test_train_page_shows_the_data_and_does_not_train_by_itself() -> None:
 
 def test_the_defaults_are_explained_from_the_measured_table() -> None:
     at = open_app("train")
-    where = benchresults.standing(benchresults.load())
+    where = bench_results.standing(bench_results.load())
     assert where.verdict == "train.default_best"  # as measured: see README
     shown = [md.value for md in at.markdown]
     expected = en(
@@ -81,7 +82,7 @@ def test_the_defaults_are_explained_from_the_measured_table() -> None:
     assert expected in shown
     table = at.dataframe[-1].value
     assert len(table) == 10 and "glove50 non-static rescaled" in expected
-    cv = benchresults.cross_validation(benchresults.load())
+    cv = bench_results.cross_validation(bench_results.load())
     assert len(cv.folds) == 10 and cv.fixed == pytest.approx(where.default.accuracy, abs=1e-4)
     caption = en("train.cross_validation", **cv.shown())
     assert caption in [c.value for c in at.caption]
@@ -100,7 +101,7 @@ def test_the_measured_table_reads_in_chinese() -> None:
     assert table.iloc[4].tolist()[:2] == ["GloVe-50 non-static rescaled", "75.8 ± 0.3"]
 
 
-def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit) -> None:
+def test_train_through_the_page_then_reruns_never_retrain(quick_fit: kim.Fit) -> None:
     at = open_app("train", **QUICK)
     at.button(key="cnn_train").click().run()
     no_exception(at)
@@ -139,7 +140,7 @@ def test_train_through_the_page_then_reruns_never_retrain(quick_fit: textcnn.Fit
     assert len(ui.fits()._fits) == 1
 
 
-def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcnn.Fit) -> None:
+def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: kim.Fit) -> None:
     at = open_app("filters", **QUICK)
     no_exception(at)
     assert infos(at) == [en("filters.no_fit")]
@@ -156,7 +157,7 @@ def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcn
     w = cnn.weights
     assert len(overview) == 4
     assert overview["weight"].tolist() == sorted(w.weight.tolist(), reverse=True)
-    tokens = textcnn.tokens_of(mr().sample(600).texts)
+    tokens = kim.tokens_of(mr().sample(600).texts)
     found = mining.mine(w, tokens, cnn.encode(tokens), mr().sample(600).labels, cnn.classes, 1)
     assert overview["top"].tolist()[0] == " | ".join(
         h.ngram for h in found.top(found.order()[0], 3)
@@ -169,7 +170,7 @@ def test_filters_page_explains_the_fit_of_the_current_settings(quick_fit: textcn
         hits["activation"].to_numpy(float), [h.activation for h in found.top(best, 3)], atol=1e-6
     )
 
-    typed = textcnn.tokens_of([sentence])[0]
+    typed = kim.tokens_of([sentence])[0]
     probs = cnn.predict([typed])[0]
     shown = metrics(at)
     assert shown[en("filters.prediction")] == cnn.classes[int(probs.argmax())]
@@ -297,8 +298,8 @@ def test_empty_rows_latin1_and_row_cap(monkeypatch: pytest.MonkeyPatch) -> None:
 # Saved models ------------------------------------------------------------------------------------
 
 
-def test_upload_a_saved_model_and_explain_it(quick_fit: textcnn.Fit) -> None:
-    raw = textcnn.save(quick_fit.cnn)
+def test_upload_a_saved_model_and_explain_it(quick_fit: kim.Fit) -> None:
+    raw = kim.save(quick_fit.cnn)
     at = open_app("train")
     at.file_uploader(key="cnn_model_file").upload("class.keras", raw).run()
     no_exception(at)
@@ -345,7 +346,6 @@ def test_filters_page_without_an_uploaded_model_points_back() -> None:
 
 @pytest.fixture
 def no_local_mr(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(corpus, "SIBLING_MR", tmp_path / "none")
     monkeypatch.setenv(corpus.MR_DIR_ENV, "")
     monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     return tmp_path / "cache" / "mr"

@@ -18,10 +18,10 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
-from convlab import vectorfiles
 from convlab.errors import InputError
-from convlab.vectorfiles import DEFAULT_LIMIT, MEMORY_BUDGET, estimate, inspect
-from convlab.vectors import load_path, load_stream, neighbours
+from convlab.vectors import files
+from convlab.vectors.files import DEFAULT_LIMIT, MEMORY_BUDGET, estimate, inspect
+from convlab.vectors.sets import load_path, load_stream, neighbours
 from tests.vector_files import WORDS, glove, gzipped, keyed, table, text_rows, word2vec
 
 
@@ -282,10 +282,10 @@ def test_a_set_over_the_memory_budget(tmp_path: Path) -> None:
         inspect(gz.open("rb"), gz.name, limit=400_000)
     assert err.value.key == "err.vec_memory"
     assert estimate(400_000, 2000) > MEMORY_BUDGET
-    assert err.value.params["fit"] == f"{vectorfiles.rows_that_fit(2000):,}"
+    assert err.value.params["fit"] == f"{files.rows_that_fit(2000):,}"
 
 
-@pytest.mark.parametrize("limit", [0, vectorfiles.MAX_LIMIT + 1])
+@pytest.mark.parametrize("limit", [0, files.MAX_LIMIT + 1])
 def test_a_limit_out_of_range(tmp_path: Path, limit: int) -> None:
     path = glove(tmp_path / "g.txt", *table())
     assert refused(path, limit=limit).key == "err.vec_limit"

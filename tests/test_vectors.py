@@ -5,7 +5,7 @@ import pytest
 
 from convlab.errors import InputError
 from convlab.tokenize import MAX_TOKENS
-from convlab.vectors import embed, embed_sentence, load_builtin, oov_vector
+from convlab.vectors.sets import embed, embed_sentence, load_builtin, oov_vector
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """The app with other word vectors: the URL key `vectors` on every page, uploads, paths,
 gensim-data through a local server, bad files that leave the active set alone, neighbours.
 
-Expected numbers come from the library (the same files loaded with convlab.vectors),
+Expected numbers come from the library (the same files loaded with convlab.vectors.sets),
 never from the app itself.
 """
 
@@ -17,11 +17,12 @@ import pytest
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
-from convlab import online, ui
+from convlab import ui
 from convlab.errors import InputError
 from convlab.i18n import message
-from convlab.vectorfiles import MEMORY_BUDGET, estimate, megabytes, rows_that_fit
-from convlab.vectors import embed_sentence, load_builtin, load_path, load_stream, neighbours
+from convlab.vectors import gensim_data
+from convlab.vectors.files import MEMORY_BUDGET, estimate, megabytes, rows_that_fit
+from convlab.vectors.sets import embed_sentence, load_builtin, load_path, load_stream, neighbours
 from tests.test_app import (
     APP,
     TIMEOUT,
@@ -90,8 +91,8 @@ def test_every_page_follows_vectors_in_the_url() -> None:
         embed_sentence(SENTENCE, load_builtin("glove50")).matrix,
     )
     open_app("conv1d", at)
-    assert shape_metrics(at)["shape.kernel"] == "(3, 50, 4)"
-    assert shape_metrics(at)["shape.input"] == "(1, 9, 50)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 50, 4)"
+    assert shape_metrics(at)["metric.input"] == "(1, 9, 50)"
     open_app("conv2d", at)
     (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
     assert forms.loc[en("row.kernel")].tolist()[:2] == ["(3, 50, 4)", "(3, 50, 1, 4)"]
@@ -103,15 +104,15 @@ def test_every_page_follows_vectors_in_the_url() -> None:
 
 def test_switching_in_the_sidebar_changes_numbers_and_link() -> None:
     at = open_app("conv1d")
-    assert shape_metrics(at)["shape.kernel"] == "(3, 300, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 300, 4)"
     before = chart_data(at)["value"].to_numpy()
     at.selectbox(key="vectors").set_value("glove50").run()
     no_exception(at)
-    assert shape_metrics(at)["shape.kernel"] == "(3, 50, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 50, 4)"
     assert at.query_params["vectors"] == "glove50"
     assert not np.allclose(chart_data(at)["value"].to_numpy(), before)
     at.selectbox(key="vectors").set_value("md300").run()
-    assert shape_metrics(at)["shape.kernel"] == "(3, 300, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 300, 4)"
     np.testing.assert_allclose(chart_data(at)["value"].to_numpy(), before)
     assert "vectors" not in at.query_params
 
@@ -140,7 +141,7 @@ def test_a_link_to_a_missing_set_falls_back_with_a_notice(name: str, key: str) -
     no_exception(at)
     assert main_warnings(at) == [en(key, name=ui.plain(name), fallback="md300")]
     assert active(at) == "md300"
-    assert shape_metrics(at)["shape.kernel"] == "(3, 300, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 300, 4)"
     assert "vectors" not in at.query_params
 
 
@@ -160,7 +161,7 @@ def test_a_cached_gensim_set_named_by_the_link_is_read_from_disk(tmp_path: Path)
     at = open_app("conv1d", vectors=f"{ONLINE}:30", sentence="the movie at")
     no_exception(at)
     assert not main_warnings(at)
-    assert shape_metrics(at)["shape.kernel"] == "(3, 5, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 5, 4)"
     assert active(at) == f"{ONLINE}:30"
     assert ui._shared_sets()[f"{ONLINE}:30"].size == 30
     other = open_app("home", vectors=f"{ONLINE}:30")  # another visitor: shared, not re-read
@@ -179,7 +180,7 @@ def test_an_uploaded_file_becomes_the_active_set_on_every_page(tmp_path: Path) -
     assert metrics(at)[en("vectors.metric_dim")] == "6"
     assert metrics(at)[en("vectors.metric_format")] == "fasttext-vec"
     open_app("conv1d", at)
-    assert shape_metrics(at)["shape.kernel"] == "(3, 6, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 6, 4)"
     open_app("embed", at)
     np.testing.assert_allclose(
         chart_data(at)["value"].to_numpy().reshape(9, 6),
@@ -303,9 +304,9 @@ def test_the_environment_names_the_starting_set(
     no_exception(at)
     assert active(at) == "file:ours"
     assert at.query_params["vectors"] == "file:ours"
-    assert shape_metrics(at)["shape.kernel"] == "(3, 8, 4)"
+    assert shape_metrics(at)["metric.kernel"] == "(3, 8, 4)"
     linked = open_app("conv1d", vectors="glove50")  # a link still wins
-    assert shape_metrics(linked)["shape.kernel"] == "(3, 50, 4)"
+    assert shape_metrics(linked)["metric.kernel"] == "(3, 50, 4)"
 
 
 def test_secrets_name_the_starting_set() -> None:
@@ -365,7 +366,7 @@ def test_the_memory_estimate_is_stated_before_loading() -> None:
     at.selectbox(key="vec_online").set_value("word2vec-google-news-300").run()
     at.number_input(key="vec_limit").set_value(3_000_000).run()
     no_exception(at)
-    spec = online.SETS["word2vec-google-news-300"]
+    spec = gensim_data.SETS["word2vec-google-news-300"]
     need = estimate(3_000_000, 300)
     plan = en(
         "vectors.online_plan",

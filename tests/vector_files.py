@@ -16,8 +16,8 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
-from convlab import online
-from convlab.cache import ENV as CACHE_ENV
+from convlab.paths import ENV as CACHE_ENV
+from convlab.vectors import gensim_data
 
 WORDS = ["the", "movie", "good", "bad", "king", "queen", "film", "at"]
 
@@ -97,18 +97,18 @@ def http_server(folder: Path) -> Iterator[Server]:
 
 def publish(
     folder: Path, monkeypatch: pytest.MonkeyPatch, name: str, content: bytes
-) -> online.OnlineSet:
+) -> gensim_data.OnlineSet:
     """Put ``content`` where the release server has ``name``, and make list.json's entry match."""
     (folder / name).mkdir(parents=True, exist_ok=True)
     (folder / name / f"{name}.gz").write_bytes(content)
-    spec = replace(online.SETS[name], size=len(content), md5=hashlib.md5(content).hexdigest())
-    monkeypatch.setitem(online.SETS, name, spec)
+    spec = replace(gensim_data.SETS[name], size=len(content), md5=hashlib.md5(content).hexdigest())
+    monkeypatch.setitem(gensim_data.SETS, name, spec)
     return spec
 
 
 def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path, base_url: str) -> None:
     """Point downloads at ``base_url`` and the cache at ``cache``; no proxy for loopback."""
     monkeypatch.setenv(CACHE_ENV, str(cache))
-    monkeypatch.setenv(online.ENV_URL, base_url)
+    monkeypatch.setenv(gensim_data.ENV_URL, base_url)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")

@@ -54,7 +54,7 @@ from typing import Any
 import numpy as np
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_OUT = REPO_ROOT / "convlab" / "data"
+DEFAULT_OUT = REPO_ROOT / "convlab" / "vectors" / "data"
 BUILDER = "tools/build_vectors.py"
 FORMAT_VERSION = 1
 N_WORDS = 50_000
@@ -474,7 +474,7 @@ def build_md300(
         "licence_note": (
             "Word vectors are CC0 per en_core_web_md's meta.json sources; the "
             "en_core_web_md pipeline as a whole is MIT. Word list order comes from "
-            "GloVe 6B (PDDL-1.0). See convlab/data/NOTICE."
+            "GloVe 6B (PDDL-1.0). See convlab/vectors/data/NOTICE."
         ),
         "author": "Explosion (explosion.ai)",
         "upstream": (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from convlab import shapes
+from convlab import arithmetic
 from convlab.cli.options import vector_options, vectors_from
-from convlab.config import ACTIVATIONS, INITIALIZERS, ConvConfig
-from convlab.vectors import OOV_POLICIES, embed_sentence
+from convlab.lesson.layer import ACTIVATIONS, INITIALIZERS, ConvLayer
+from convlab.vectors.sets import OOV_POLICIES, embed_sentence
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -22,7 +22,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     eq.add_argument("--n", type=int, default=3, help="kernel_size (default 3)")
     eq.add_argument("--filters", type=int, default=4, help="filters F (default 4)")
     eq.add_argument("--seed", type=int, default=0, help="seed of the weights (default 0)")
-    eq.add_argument("--padding", choices=shapes.PADDINGS, default="valid")
+    eq.add_argument("--padding", choices=arithmetic.PADDINGS, default="valid")
     eq.add_argument("--strides", type=int, default=1)
     eq.add_argument("--dilation", type=int, default=1, help="dilation_rate")
     eq.add_argument("--activation", choices=ACTIVATIONS, default="linear")
@@ -35,7 +35,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def equivalence(args: argparse.Namespace) -> dict:
     """The ``equivalence`` command's result, as the JSON object it prints."""
-    cfg = ConvConfig(
+    conv = ConvLayer(
         n=args.n,
         filters=args.filters,
         padding=args.padding,
@@ -49,12 +49,15 @@ def equivalence(args: argparse.Namespace) -> dict:
     emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
     emb.require_words()
     words, dim = emb.matrix.shape
-    steps = cfg.steps(words)
+    steps = conv.steps(words)
 
-    from convlab import conv, equivalence  # TensorFlow: only once the input is known to be good
+    from convlab.lesson import (  # TensorFlow: only once the input is known to be good
+        equivalence,
+        keras_layers,
+    )
 
-    kernel, bias = conv.init_weights(cfg, dim)
-    result = equivalence.compare(emb.matrix, kernel, bias, cfg, args.dtype)
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    result = equivalence.compare(emb.matrix, kernel, bias, conv, args.dtype)
     return {
         "tokens": emb.tokens,
         "oov": [t for t, hit in zip(emb.tokens, emb.found, strict=True) if not hit],
@@ -64,8 +67,8 @@ def equivalence(args: argparse.Namespace) -> dict:
         "conv1d_output_shape": list(result.outputs["conv1d"].shape),
         "conv2d_output_shape": list(result.outputs["conv2d"].shape),
         "new_steps": steps,
-        "formula": cfg.formula(words),
-        "params": cfg.params(dim),
+        "formula": conv.formula(words),
+        "params": conv.params(dim),
         "max_abs_diff": result.max_abs_diff("conv1d", "conv2d"),
         "max_abs_diff_numpy": result.max_abs_diff("conv1d", "numpy"),
         "dtype": args.dtype,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from convlab import corpus
+from convlab.textcnn import corpus
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -34,11 +34,11 @@ def run(args: argparse.Namespace) -> dict:
     """The ``ngrams`` command's result, as the JSON object it prints."""
     data = corpus.load(args.data, args.text_col, args.label_col)
 
-    from convlab import mining, textcnn  # TensorFlow: only once the input is known to be good
+    from convlab.textcnn import kim, mining  # TensorFlow: only once the input is known to be good
 
-    cnn = textcnn.load_file(args.model)
+    cnn = kim.load_file(args.model)
     mining.check_classes(cnn.classes, data.classes)
-    tokens = textcnn.tokens_of(data.texts)
+    tokens = kim.tokens_of(data.texts)
     mined = mining.mine(
         cnn.weights, tokens, cnn.encode(tokens), data.labels, cnn.classes, args.min_count
     )

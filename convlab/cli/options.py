@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from convlab.online import SETS
-from convlab.vectorfiles import DEFAULT_LIMIT
-from convlab.vectors import BUILTINS, DEFAULT_VECTORS, ENV_VECTORS, VectorSet, resolve
+from convlab.vectors.files import DEFAULT_LIMIT
+from convlab.vectors.gensim_data import SETS
+from convlab.vectors.sets import BUILTINS, DEFAULT_VECTORS, ENV_VECTORS, VectorSet, resolve
 
 
 def vector_options() -> argparse.ArgumentParser:

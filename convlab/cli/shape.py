@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from convlab import shapes
-from convlab.layerspec import DATA_FORMATS, LAYERS, LayerSpec, show
+from convlab import arithmetic
+from convlab.shapelab.layerspec import DATA_FORMATS, LAYERS, LayerSpec, show
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -20,7 +20,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     sh.add_argument("--filters", type=int, required=True, help="filters")
     sh.add_argument("--kernel", required=True, help="kernel_size: an int (3) or a tuple (8,8)")
     sh.add_argument("--strides", default="1", help="an int or a tuple (default 1)")
-    sh.add_argument("--padding", choices=shapes.PADDINGS, default="valid")
+    sh.add_argument("--padding", choices=arithmetic.PADDINGS, default="valid")
     sh.add_argument("--dilation", default="1", help="dilation_rate: an int or a tuple (default 1)")
     sh.add_argument("--data-format", choices=DATA_FORMATS, default="channels_last")
     sh.add_argument(
@@ -56,7 +56,7 @@ def shape(args: argparse.Namespace) -> dict:
         "params_formula": spec.params_formula(),
     }
     if args.keras:
-        from convlab import keras_check  # TensorFlow: only when asked for
+        from convlab.shapelab import keras_check  # TensorFlow: only when asked for
 
         built = keras_check.build(spec)
         if isinstance(built, keras_check.Refused):  # the formulas accepted what Keras refuses

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from convlab import corpus
 from convlab.cli.options import vector_options, vectors_from
-from convlab.kimconfig import SCALES, VARIANTS, KimConfig, parse_kernel_sizes
+from convlab.textcnn import corpus
+from convlab.textcnn.hyperparameters import SCALES, VARIANTS, Hyperparameters, parse_kernel_sizes
 
 DEFAULT_VECTORS = "glove50"
 """The page's default too: the most accurate and among the fastest in bench/train_mr.py."""
@@ -25,17 +25,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--data", required=True, help="an MR-layout folder or a CSV/TSV file")
     train.add_argument("--text-col", help="the text column of a CSV/TSV (default: guessed)")
     train.add_argument("--label-col", help="the label column of a CSV/TSV (default: guessed)")
-    train.add_argument("--variant", choices=VARIANTS, default=KimConfig.variant)
+    train.add_argument("--variant", choices=VARIANTS, default=Hyperparameters.variant)
     train.add_argument(
         "--scale",
         choices=SCALES,
-        default=KimConfig.scale,
+        default=Hyperparameters.scale,
         help="rescale the pretrained table to the random init's spread (default rescaled)",
     )
     train.add_argument("--kernel-sizes", default="3,4,5", help="comma-separated (default 3,4,5)")
-    train.add_argument("--filters", type=int, default=KimConfig.filters, help="per kernel size")
-    train.add_argument("--epochs", type=int, default=KimConfig.epochs, help="at most (default 10)")
-    train.add_argument("--seed", type=int, default=KimConfig.seed)
+    train.add_argument(
+        "--filters", type=int, default=Hyperparameters.filters, help="per kernel size"
+    )
+    train.add_argument(
+        "--epochs", type=int, default=Hyperparameters.epochs, help="at most (default 10)"
+    )
+    train.add_argument("--seed", type=int, default=Hyperparameters.seed)
     train.add_argument("--rows", type=int, help="train on a fixed random sample of this many rows")
     train.add_argument("--save", metavar="FILE.keras", help="write the trained model here")
     train.add_argument("--json", action="store_true", help="print one JSON object, no progress")
@@ -44,7 +48,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> dict:
     """The ``train`` command's result, as the JSON object it prints."""
-    cfg = KimConfig(
+    hp = Hyperparameters(
         variant=args.variant,
         scale=args.scale,
         kernel_sizes=parse_kernel_sizes(args.kernel_sizes),
@@ -59,23 +63,23 @@ def run(args: argparse.Namespace) -> dict:
 
     import keras  # TensorFlow: only once the input is known to be good
 
-    from convlab import textcnn
+    from convlab.textcnn import kim
 
     class Progress(keras.callbacks.Callback):
         def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
             logs = logs or {}
             print(
-                f"epoch {epoch + 1}/{cfg.epochs}: accuracy {logs.get('accuracy', 0):.4f}, "
+                f"epoch {epoch + 1}/{hp.epochs}: accuracy {logs.get('accuracy', 0):.4f}, "
                 f"val_accuracy {logs.get('val_accuracy', 0):.4f}, loss {logs.get('loss', 0):.4f}",
                 file=sys.stderr,
                 flush=True,
             )
 
-    fit = textcnn.train(data, cfg, vs, callbacks=[] if args.json else [Progress()])
+    fit = kim.train(data, hp, vs, callbacks=[] if args.json else [Progress()])
     report = fit.report()
     if args.save:
         with open(args.save, "wb") as out:
-            out.write(textcnn.save(fit.cnn))
+            out.write(kim.save(fit.cnn))
         report["saved"] = args.save
     return report
 

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from convlab.cli.options import vector_options
-from convlab.vectors import BUILTINS, load_path, resolve
+from convlab.vectors.sets import BUILTINS, load_path, resolve
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:

@@ -97,23 +97,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "每个窗口与每个滤波器的权重相乘并求和，得到一个数。",
     },
     "conv1d.shapes": {"en": "Shapes", "zh": "形状"},
-    "shape.input": {"en": "input (batch, steps, D)", "zh": "输入 (batch, steps, D)"},
-    "shape.input_help": {
+    "metric.input": {"en": "input (batch, steps, D)", "zh": "输入 (batch, steps, D)"},
+    "metric.input_help": {
         "en": "Keras adds a batch axis of 1 in front of the (words, D) matrix.",
         "zh": "Keras 在 (words, D) 矩阵前面加上大小为 1 的 batch 轴。",
     },
-    "shape.kernel": {"en": "kernel (n, D, F)", "zh": "卷积核 (n, D, F)"},
-    "shape.kernel_help": {
+    "metric.kernel": {"en": "kernel (n, D, F)", "zh": "卷积核 (n, D, F)"},
+    "metric.kernel_help": {
         "en": "Each filter is an n × D block of weights: it always spans the whole embedding axis.",
         "zh": "每个滤波器是一个 n × D 的权重块：它总是覆盖整个词向量轴。",
     },
-    "shape.output": {"en": "output (batch, new_steps, F)", "zh": "输出 (batch, new_steps, F)"},
-    "shape.output_help": {
+    "metric.output": {"en": "output (batch, new_steps, F)", "zh": "输出 (batch, new_steps, F)"},
+    "metric.output_help": {
         "en": "One row per window position, one column per filter; D is gone.",
         "zh": "每个窗口位置一行，每个滤波器一列；D 不见了。",
     },
-    "shape.params": {"en": "parameters", "zh": "参数个数"},
-    "shape.params_help": {
+    "metric.params": {"en": "parameters", "zh": "参数个数"},
+    "metric.params_help": {
         "en": "n·D·F weights + F biases = {n}·{dim}·{filters} + {filters} = {params}",
         "zh": "n·D·F 个权重 + F 个偏置 = {n}·{dim}·{filters} + {filters} = {params}",
     },

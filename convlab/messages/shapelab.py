@@ -2,11 +2,11 @@
 
 MESSAGES: dict[str, dict[str, str]] = {
     "nav.shapes": {"en": "Shape lab", "zh": "形状实验室"},
-    "shapes.title": {
+    "shapelab.title": {
         "en": "Shape lab: what Conv1D and Conv2D do to a shape",
         "zh": "形状实验室：Conv1D 和 Conv2D 如何改变形状",
     },
-    "shapes.intro": {
+    "shapelab.intro": {
         "en": "Set up any `Conv1D` or `Conv2D`: the output shape, the kernel shape and the "
         "parameter count appear with the formulas that produce them, and a real Keras layer, "
         "built on the fly, checks every figure. Or start from a mistake learners really make.",
@@ -70,87 +70,87 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "粘贴旧教程中的一行代码。它只会被解析，绝不会被运行。按 Ctrl+Enter 应用。",
     },
     # Read-outs.
-    "shapes.result": {"en": "What Keras makes of it", "zh": "Keras 如何理解它"},
-    "shapes.output": {"en": "output shape", "zh": "输出形状"},
-    "shapes.output_help": {
+    "shapelab.result": {"en": "What Keras makes of it", "zh": "Keras 如何理解它"},
+    "shapelab.output": {"en": "output shape", "zh": "输出形状"},
+    "shapelab.output_help": {
         "en": "Batch is None: any number of samples. One formula per spatial axis below.",
         "zh": "batch 为 None：任意数量的样本。下方每个空间轴一条公式。",
     },
-    "shapes.kernel": {"en": "kernel shape", "zh": "卷积核形状"},
-    "shapes.kernel_help": {
+    "shapelab.kernel": {"en": "kernel shape", "zh": "卷积核形状"},
+    "shapelab.kernel_help": {
         "en": "kernel_size as a tuple, then the input channels, then the filters.",
         "zh": "元组形式的 kernel_size，接着是输入通道数，然后是滤波器数。",
     },
-    "shapes.params": {"en": "parameters", "zh": "参数个数"},
-    "shapes.params_help": {
+    "shapelab.params": {"en": "parameters", "zh": "参数个数"},
+    "shapelab.params_help": {
         "en": "prod(kernel_size)·in_channels·filters weights plus one bias per filter.",
         "zh": "prod(kernel_size)·in_channels·filters 个权重，加上每个滤波器一个偏置。",
     },
-    "shapes.axes": {"en": "Which axis is which", "zh": "每个轴是什么"},
-    "shapes.axes_caption": {
+    "shapelab.axes": {"en": "Which axis is which", "zh": "每个轴是什么"},
+    "shapelab.axes_caption": {
         "en": "With {data_format}, Keras reads axis {axis} of the input as channels ({channels}).",
         "zh": "在 {data_format} 下，Keras 把输入的第 {axis} 个轴当作通道（{channels}）。",
     },
-    "shapes.row_input": {"en": "input", "zh": "输入"},
-    "shapes.row_output": {"en": "output", "zh": "输出"},
-    "shapes.col_axis": {"en": "axis {axis}", "zh": "第 {axis} 轴"},
-    "shapes.role_batch": {"en": "batch", "zh": "batch"},
-    "shapes.role_steps": {"en": "steps", "zh": "steps 步"},
-    "shapes.role_rows": {"en": "rows", "zh": "行"},
-    "shapes.role_cols": {"en": "cols", "zh": "列"},
-    "shapes.role_channels": {"en": "channels", "zh": "通道"},
-    "shapes.role_filters": {"en": "filters", "zh": "滤波器"},
+    "shapelab.row_input": {"en": "input", "zh": "输入"},
+    "shapelab.row_output": {"en": "output", "zh": "输出"},
+    "shapelab.col_axis": {"en": "axis {axis}", "zh": "第 {axis} 轴"},
+    "shapelab.role_batch": {"en": "batch", "zh": "batch"},
+    "shapelab.role_steps": {"en": "steps", "zh": "steps 步"},
+    "shapelab.role_rows": {"en": "rows", "zh": "行"},
+    "shapelab.role_cols": {"en": "cols", "zh": "列"},
+    "shapelab.role_channels": {"en": "channels", "zh": "通道"},
+    "shapelab.role_filters": {"en": "filters", "zh": "滤波器"},
     # The Keras check.
-    "shapes.keras": {"en": "Checked against a real Keras layer", "zh": "用真实的 Keras 层核对"},
-    "shapes.keras_agrees": {
+    "shapelab.keras": {"en": "Checked against a real Keras layer", "zh": "用真实的 Keras 层核对"},
+    "shapelab.keras_agrees": {
         "en": "Keras built the same layer: output {output}, kernel {kernel}, {params} parameters.",
         "zh": "Keras 构建出了同样的层：输出 {output}，卷积核 {kernel}，{params} 个参数。",
     },
-    "shapes.keras_differs": {
+    "shapelab.keras_differs": {
         "en": "Keras disagrees with the formulas: output {output}, kernel {kernel}, {params} "
         "parameters. Please report this link.",
         "zh": "Keras 与公式的结果不一致：输出 {output}，卷积核 {kernel}，{params} 个参数。请报告这个链接。",
     },
-    "shapes.summary": {
+    "shapelab.summary": {
         "en": "model.summary() of keras.Input → the layer, read from the real model:",
         "zh": "keras.Input → 该层 的 model.summary()，读自真实的模型：",
     },
-    "shapes.total": {"en": "Total params: {params}", "zh": "参数总数：{params}"},
-    "shapes.code": {
+    "shapelab.total": {"en": "Total params: {params}", "zh": "参数总数：{params}"},
+    "shapelab.code": {
         "en": "The code that was run, to try in a notebook",
         "zh": "实际运行的代码，可以在 notebook 里试试",
     },
     "col.layer": {"en": "Layer (type)", "zh": "层（类型）"},
     "col.output_shape": {"en": "Output Shape", "zh": "输出形状"},
     "col.param": {"en": "Param #", "zh": "参数个数"},
-    "shapes.keras_says": {"en": "Keras says:", "zh": "Keras 的报错："},
-    "shapes.keras_builds": {
+    "shapelab.keras_says": {"en": "Keras says:", "zh": "Keras 的报错："},
+    "shapelab.keras_builds": {
         "en": "Keras itself raises no error here: it builds output {output} with a kernel "
         "{kernel}, which is how the mistake slips through.",
         "zh": "Keras 本身在这里不会报错：它构建出输出 {output} 和卷积核 {kernel}，错误就是这样被放过的。",
     },
-    "shapes.not_built": {
+    "shapelab.not_built": {
         "en": "Not sent to Keras: a layer this large would take too much memory on a shared server.",
         "zh": "没有交给 Keras：这么大的层会在共享服务器上占用过多内存。",
     },
     # Pictures.
-    "shapes.picture": {"en": "The window along each axis", "zh": "窗口沿每个轴的滑动"},
-    "shapes.picture_caption": {
+    "shapelab.picture": {"en": "The window along each axis", "zh": "窗口沿每个轴的滑动"},
+    "shapelab.picture_caption": {
         "en": "{axis}: {size} cells, kernel {k}, strides {s}, dilation_rate {d}, padding "
         "{padding}: {before} zero cell(s) before and {after} after. Each row is one output; "
         "filled cells are the ones its window reads.",
         "zh": "{axis}：{size} 个格子，卷积核 {k}，步长 {s}，膨胀率 {d}，填充 {padding}："
         "前面补 {before} 个零格子，后面补 {after} 个。每一行是一个输出；填色的格子就是它的窗口读取的位置。",
     },
-    "shapes.picture_cut": {
+    "shapelab.picture_cut": {
         "en": "Showing the first {cells} of {total} cells and the first {rows} of {outputs} outputs.",
         "zh": "只显示 {total} 个格子中的前 {cells} 个，以及 {outputs} 个输出中的前 {rows} 个。",
     },
-    "shapes.text_picture": {
+    "shapelab.text_picture": {
         "en": "The same window over a sentence",
         "zh": "同一个窗口在句子上的滑动",
     },
-    "shapes.text_caption": {
+    "shapelab.text_caption": {
         "en": "For text, the steps are words: the lesson's sentence, {words} tokens, as a "
         "Conv1D input ({words}, D), with this kernel {k}, strides {s}, dilation_rate {d} and "
         "padding {padding}. Each row is an n-gram.",
@@ -164,16 +164,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cell.gap": {"en": "skipped (dilation gap)", "zh": "跳过（膨胀间隔）"},
     "axis.cell": {"en": "position", "zh": "位置"},
     # Presets.
-    "shapes.versions": {
+    "shapelab.versions": {
         "en": "Every version, computed and checked by Keras",
         "zh": "每个版本，都经过计算并由 Keras 核对",
     },
-    "shapes.load": {"en": "Load", "zh": "载入"},
-    "shapes.load_help": {
+    "shapelab.load": {"en": "Load", "zh": "载入"},
+    "shapelab.load_help": {
         "en": "Put this version into the controls below.",
         "zh": "把这个版本放进下面的控件。",
     },
-    "shapes.refused": {"en": "refused", "zh": "被拒绝"},
+    "shapelab.refused": {"en": "refused", "zh": "被拒绝"},
     "col.role": {"en": "version", "zh": "版本"},
     "col.code": {"en": "code", "zh": "代码"},
     "col.keras": {"en": "Keras", "zh": "Keras"},
@@ -279,41 +279,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "共 {params1} 个参数。",
     },
     # Legacy translator.
-    "shapes.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},
-    "shapes.legacy_intro": {
+    "shapelab.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},
+    "shapelab.legacy_intro": {
         "en": "Old tutorials use Keras 1 names. Paste a line: it is translated name by name, "
         "values kept.",
         "zh": "旧教程使用 Keras 1 的名称。粘贴一行代码：会逐个名称翻译，取值保持不变。",
     },
-    "shapes.legacy_out": {"en": "In Keras 3:", "zh": "在 Keras 3 中："},
-    "shapes.legacy_changes": {"en": "What changed", "zh": "改动了什么"},
-    "shapes.legacy_table": {"en": "The whole mapping", "zh": "完整的对照表"},
+    "shapelab.legacy_out": {"en": "In Keras 3:", "zh": "在 Keras 3 中："},
+    "shapelab.legacy_changes": {"en": "What changed", "zh": "改动了什么"},
+    "shapelab.legacy_table": {"en": "The whole mapping", "zh": "完整的对照表"},
     "col.keras1": {"en": "Keras 1", "zh": "Keras 1"},
     "col.keras3": {"en": "Keras 3", "zh": "Keras 3"},
-    "legacy.nothing": {
+    "keras1.nothing": {
         "en": "No Keras 1 name found: this code needs no translation.",
         "zh": "没有找到 Keras 1 的名称：这段代码无需翻译。",
     },
-    "legacy.unknown": {
+    "keras1.unknown": {
         "en": "Left out, because Keras 3 has no such argument: {args}. Set weights with "
         "layer.set_weights() after building; check the others in the Keras 3 docs.",
         "zh": "已略去，因为 Keras 3 没有这些参数：{args}。权重请在构建后用 layer.set_weights() 设置；其余的请查阅 Keras 3 文档。",
     },
-    "legacy.note_full": {
+    "keras1.note_full": {
         "en": "Keras 3 has no padding='full': pad with ZeroPadding1D/2D first, then use 'valid'.",
         "zh": "Keras 3 没有 padding='full'：先用 ZeroPadding1D/2D 补零，再用 'valid'。",
     },
-    "legacy.note_value": {
+    "keras1.note_value": {
         "en": "{value} is not a literal 'th' or 'tf': make sure it now holds "
         "'channels_first' or 'channels_last'.",
         "zh": "{value} 不是字面量 'th' 或 'tf'：请确认它现在的值是 'channels_first' 或 'channels_last'。",
     },
-    "legacy.note_input_shape": {
+    "keras1.note_input_shape": {
         "en": "Keras 3 prefers keras.Input(shape=...) as the first layer to an input_shape "
         "argument.",
         "zh": "Keras 3 更推荐把 keras.Input(shape=...) 作为第一层，而不是使用 input_shape 参数。",
     },
-    "legacy.note_missing": {
+    "keras1.note_missing": {
         "en": "{name} is missing: kernel_size needs one number per axis.",
         "zh": "缺少 {name}：kernel_size 每个轴都需要一个数。",
     },

@@ -110,9 +110,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Using a fixed random sample of {rows} of the {total} rows.",
         "zh": "正在使用 {total} 行中固定随机抽取的 {rows} 行。",
     },
-    "train.col_class": {"en": "class", "zh": "类别编号"},
-    "train.col_label": {"en": "label", "zh": "标签"},
-    "train.col_rows": {"en": "rows", "zh": "行数"},
+    "col.class": {"en": "class", "zh": "类别编号"},
+    "col.label": {"en": "label", "zh": "标签"},
+    "col.rows": {"en": "rows", "zh": "行数"},
     "train.mapping": {
         "en": "Labels become class numbers 0, 1, ... in sorted order (numbers in numeric order).",
         "zh": "标签按排序后的顺序编号为 0、1、……（数字按数值大小排序）。",

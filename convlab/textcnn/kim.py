@@ -42,12 +42,12 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-from convlab import corpus as corpora
 from convlab.errors import InputError
-from convlab.kimconfig import KimConfig
-from convlab.mining import PAD, Weights, explain
+from convlab.textcnn import corpus as corpora
+from convlab.textcnn.hyperparameters import Hyperparameters
+from convlab.textcnn.mining import PAD, Weights, explain
 from convlab.tokenize import MAX_TOKENS, tokenize
-from convlab.vectors import OOV_SCALE, VectorSet, oov_vector
+from convlab.vectors.sets import OOV_SCALE, VectorSet, oov_vector
 
 UNK = 1
 SPECIALS = ("<pad>", "<unk>")
@@ -58,7 +58,7 @@ META = "convlab.json"
 FORMAT = 1
 MAX_CONFIG_BYTES = 1_000_000
 KIM_CONV = {"activation": "relu", "padding": "valid", "strides": (1,), "dilation_rate": (1,)}
-"""What :mod:`convlab.mining` assumes of every Conv1D; random probes may miss e.g. tanh."""
+"""What :mod:`convlab.textcnn.mining` assumes of every Conv1D; random probes may miss e.g. tanh."""
 TARGET_STD = OOV_SCALE / np.sqrt(3)
 """Standard deviation of uniform(-0.25, 0.25): what "rescaled" tables are scaled to."""
 
@@ -129,16 +129,16 @@ def coverage(sentences: Sequence[list[str]], vs: VectorSet) -> Coverage:
     return Coverage(len(counts), len(found), sum(counts.values()), sum(counts[w] for w in found))
 
 
-def initial_table(vocab: Vocabulary, cfg: KimConfig, vs: VectorSet) -> np.ndarray:
+def initial_table(vocab: Vocabulary, hp: Hyperparameters, vs: VectorSet) -> np.ndarray:
     """(V, D) starting embedding: pretrained rows (maybe rescaled), seeded random ones, pad = 0."""
     dim = vs.dim
-    table = np.stack([oov_vector(word, dim, cfg.seed) for word in vocab.words])
+    table = np.stack([oov_vector(word, dim, hp.seed) for word in vocab.words])
     table[PAD] = 0
-    if cfg.pretrained:
+    if hp.pretrained:
         hits = [i for i, word in enumerate(vocab.words) if i >= len(SPECIALS) and word in vs.kv]
         if hits:
             rows = np.stack([vs.kv[vocab.words[i]] for i in hits]).astype(np.float32)
-            if cfg.rescaled:
+            if hp.rescaled:
                 rows *= TARGET_STD / max(float(rows.std()), 1e-12)
             table[hits] = rows
     return table.astype(np.float32)
@@ -147,23 +147,23 @@ def initial_table(vocab: Vocabulary, cfg: KimConfig, vs: VectorSet) -> np.ndarra
 # The model ----------------------------------------------------------------------------------
 
 
-def build(table: np.ndarray, classes: int, cfg: KimConfig) -> keras.Model:
+def build(table: np.ndarray, classes: int, hp: Hyperparameters) -> keras.Model:
     """Kim's network on a given starting embedding; seeded by the caller."""
     ids = keras.Input(shape=(None,), dtype="int32", name="ids")
     x = keras.layers.Embedding(
         *table.shape,
         weights=[table],  # set at build, unlike an initializer not copied into config.json
-        trainable=cfg.variant != "static",
+        trainable=hp.variant != "static",
         name="embedding",
     )(ids)
     pooled = [
         keras.layers.GlobalMaxPooling1D(name=f"pool{n}")(
-            keras.layers.Conv1D(cfg.filters, n, activation="relu", name=f"conv{n}")(x)
+            keras.layers.Conv1D(hp.filters, n, activation="relu", name=f"conv{n}")(x)
         )
-        for n in cfg.kernel_sizes
+        for n in hp.kernel_sizes
     ]
     x = pooled[0] if len(pooled) == 1 else keras.layers.Concatenate(name="concat")(pooled)
-    x = keras.layers.Dropout(cfg.dropout, name="dropout")(x)
+    x = keras.layers.Dropout(hp.dropout, name="dropout")(x)
     probs = keras.layers.Dense(classes, activation="softmax", name="dense")(x)
     return keras.Model(ids, probs, name="kim_cnn")
 
@@ -275,7 +275,7 @@ def deterministic(seed: int) -> None:
 
 def train(
     data: corpora.Corpus,
-    cfg: KimConfig,
+    hp: Hyperparameters,
     vs: VectorSet,
     callbacks: Sequence[keras.callbacks.Callback] = (),
     fold: int = 0,
@@ -288,26 +288,26 @@ def train(
     """
     sentences = tokens_of(data.texts)
     vocab = vocabulary(sentences)
-    length = max([*cfg.kernel_sizes, *map(len, sentences)])
+    length = max([*hp.kernel_sizes, *map(len, sentences)])
     grid = vocab.matrix([vocab.ids(tokens) for tokens in sentences], length)
     labels = data.labels.astype(np.int32)
     parts = corpora.split(len(data), fold=fold)
-    deterministic(cfg.seed)
-    model = build(initial_table(vocab, cfg, vs), len(data.classes), cfg)
+    deterministic(hp.seed)
+    model = build(initial_table(vocab, hp, vs), len(data.classes), hp)
     model.compile(
-        optimizer=keras.optimizers.Adam(cfg.learning_rate),
+        optimizer=keras.optimizers.Adam(hp.learning_rate),
         loss="sparse_categorical_crossentropy",
         metrics=["accuracy"],
     )
     stop = keras.callbacks.EarlyStopping(
-        monitor="val_accuracy", mode="max", patience=cfg.patience, restore_best_weights=True
+        monitor="val_accuracy", mode="max", patience=hp.patience, restore_best_weights=True
     )
     started = time.perf_counter()
     history = model.fit(
         grid[parts.train],
         labels[parts.train],
-        batch_size=cfg.batch_size,
-        epochs=cfg.epochs,
+        batch_size=hp.batch_size,
+        epochs=hp.epochs,
         validation_data=(grid[parts.val], labels[parts.val]),
         callbacks=[stop, *callbacks],
         verbose=0,
@@ -336,7 +336,7 @@ def train(
     cnn.meta.update(
         {
             "format": FORMAT,
-            "config": cfg.as_dict(),
+            "config": hp.as_dict(),
             "vectors": vs.name,
             "data": {"source": data.source, "digest": data.digest, "rows": len(data)},
             **fit.report(),
@@ -471,7 +471,7 @@ def load_file(path: Path | str) -> TextCNN:
 
 
 def _check_layout(cnn: TextCNN) -> None:
-    """The arrays :mod:`convlab.mining` reads must reproduce the model's own predictions.
+    """The arrays :mod:`convlab.textcnn.mining` reads must reproduce the model's own predictions.
 
     Random id sequences go through Keras and through the arrays; a model whose
     layers are wired differently (another order, padding, activation) disagrees.

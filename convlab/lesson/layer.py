@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from convlab import shapes
+from convlab import arithmetic
 from convlab.errors import InputError
 
 ACTIVATIONS = ("linear", "relu")
@@ -22,12 +22,12 @@ Initializer = Literal["glorot_uniform", "ones"]
 
 
 @dataclass(frozen=True)
-class ConvConfig:
+class ConvLayer:
     """One Conv1D(filters, kernel_size=n, ...) layer, plus the seed of its weights."""
 
     n: int = 3
     filters: int = 4
-    padding: shapes.Padding = "valid"
+    padding: arithmetic.Padding = "valid"
     strides: int = 1
     dilation: int = 1
     activation: Activation = "linear"
@@ -43,7 +43,7 @@ class ConvConfig:
             raise InputError("err.step_min", strides=self.strides, dilation=self.dilation)
         if self.strides > 1 and self.dilation > 1:
             raise InputError("err.strides_dilation", strides=self.strides, dilation=self.dilation)
-        if self.padding not in shapes.PADDINGS:
+        if self.padding not in arithmetic.PADDINGS:
             raise InputError("err.choice", name="padding", value=self.padding)
         if self.activation not in ACTIVATIONS:
             raise InputError("err.choice", name="activation", value=self.activation)
@@ -55,7 +55,7 @@ class ConvConfig:
     @property
     def span(self) -> int:
         """Consecutive words one window covers, gaps included."""
-        return shapes.receptive_field(self.n, self.dilation)
+        return arithmetic.receptive_field(self.n, self.dilation)
 
     def steps(self, words: int) -> int:
         """new_steps for a sentence of ``words`` tokens, after checking that it fits."""
@@ -63,15 +63,15 @@ class ConvConfig:
             raise InputError("err.no_words")
         if self.padding == "valid" and words < self.span:
             raise InputError("err.too_few_words", needed=self.span, words=words, n=self.n)
-        return shapes.output_length(words, self.n, self.padding, self.strides, self.dilation)
+        return arithmetic.output_length(words, self.n, self.padding, self.strides, self.dilation)
 
     def word_padding(self, words: int) -> tuple[int, int]:
         """Zero rows Keras adds before and after the words."""
-        return shapes.padding_amounts(words, self.n, self.padding, self.strides, self.dilation)
+        return arithmetic.padding_amounts(words, self.n, self.padding, self.strides, self.dilation)
 
     def formula(self, words: int) -> str:
         """The new_steps formula with this layer's numbers."""
-        return shapes.formula(words, self.n, self.padding, self.strides, self.dilation)
+        return arithmetic.formula(words, self.n, self.padding, self.strides, self.dilation)
 
     def params(self, dim: int) -> int:
         """Trainable parameters: n·D·F weights plus F biases."""

@@ -302,7 +302,7 @@ class _Rewriter(ast.NodeTransformer):
             new = ast.keyword(ARGUMENTS[name], value)
             self._changed(ast.unparse(kw), ast.unparse(new))
             if new.arg == "padding" and _constant(value) == "full":
-                self._note("legacy.note_full")
+                self._note("keras1.note_full")
             return new
         if name in KERAS3_ARGUMENTS:
             return kw
@@ -314,11 +314,11 @@ class _Rewriter(ast.NodeTransformer):
         if parts == INPUT_PARTS:
             values = [given.get(part, ast.Constant(None)) for part in parts]
             new = ast.keyword("input_shape", ast.Tuple(values, ast.Load()))
-            self._note("legacy.note_input_shape")
+            self._note("keras1.note_input_shape")
         else:
             missing = [part for part in parts if part not in given]
             for part in missing:
-                self._note("legacy.note_missing", name=part)
+                self._note("keras1.note_missing", name=part)
             values = [given[part] for part in parts if part in given]
             new = ast.keyword("kernel_size", ast.Tuple(values, ast.Load()))
         old = ", ".join(f"{part}={ast.unparse(given[part])}" for part in parts if part in given)
@@ -330,7 +330,7 @@ class _Rewriter(ast.NodeTransformer):
         old = _constant(value)
         if isinstance(old, str) and old in DATA_FORMATS:
             return ast.Constant(DATA_FORMATS[old])
-        self._note("legacy.note_value", value=ast.unparse(value))
+        self._note("keras1.note_value", value=ast.unparse(value))
         return value
 
     def _note(self, key: str, **params: Any) -> None:

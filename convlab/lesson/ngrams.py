@@ -12,48 +12,48 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab import shapes
-from convlab.config import ConvConfig
+from convlab import arithmetic
+from convlab.lesson.layer import ConvLayer
 
 PAD = -1
 """Window slot that falls on a zero padding row rather than on a word."""
 
 
-def window_indices(words: int, cfg: ConvConfig) -> np.ndarray:
+def window_indices(words: int, conv: ConvLayer) -> np.ndarray:
     """(steps, n) word positions seen by each output step, ``PAD`` for padding.
 
     Step t starts at t·strides in the padded sentence and takes every
     dilation-th row from there, n times.
     """
-    cfg.steps(words)  # refuses a sentence the window does not fit
-    read = shapes.window_positions(words, cfg.n, cfg.padding, cfg.strides, cfg.dilation)
+    conv.steps(words)  # refuses a sentence the window does not fit
+    read = arithmetic.window_positions(words, conv.n, conv.padding, conv.strides, conv.dilation)
     return np.where((read >= 0) & (read < words), read, PAD)
 
 
-def phrases(tokens: list[str], cfg: ConvConfig, pad: str = "∅") -> list[str]:
+def phrases(tokens: list[str], conv: ConvLayer, pad: str = "∅") -> list[str]:
     """The n-gram behind each output row, with ``pad`` marking padding cells."""
     return [
         " ".join(tokens[i] if i != PAD else pad for i in row)
-        for row in window_indices(len(tokens), cfg)
+        for row in window_indices(len(tokens), conv)
     ]
 
 
-def windows(x: np.ndarray, cfg: ConvConfig) -> np.ndarray:
+def windows(x: np.ndarray, conv: ConvLayer) -> np.ndarray:
     """(steps, n, D) stack of the word vectors each step sees, zeros for padding."""
     with_zero_row = np.vstack([x, np.zeros((1, x.shape[1]), dtype=x.dtype)])
-    return with_zero_row[window_indices(x.shape[0], cfg)]
+    return with_zero_row[window_indices(x.shape[0], conv)]
 
 
 def slot_contributions(
-    x: np.ndarray, kernel: np.ndarray, cfg: ConvConfig, t: int, f: int
+    x: np.ndarray, kernel: np.ndarray, conv: ConvLayer, t: int, f: int
 ) -> np.ndarray:
     """(n,) dot products x[t+i]·W[i, :, f]; their sum plus the bias is cell (t, f)."""
-    return np.einsum("nd,nd->n", windows(x, cfg)[t], kernel[:, :, f])
+    return np.einsum("nd,nd->n", windows(x, conv)[t], kernel[:, :, f])
 
 
-def magnitude(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig) -> float:
+def magnitude(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer) -> float:
     """The largest Σ|x·w| + |b| over output cells: the size that rounding scales with."""
-    sums = np.einsum("tnd,ndf->tf", windows(np.abs(x), cfg), np.abs(kernel)) + np.abs(bias)
+    sums = np.einsum("tnd,ndf->tf", windows(np.abs(x), conv), np.abs(kernel)) + np.abs(bias)
     return float(sums.max()) if sums.size else 0.0
 
 
@@ -88,16 +88,16 @@ class Cell:
 
 
 def cell(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, t: int, f: int
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, t: int, f: int
 ) -> Cell:
     """Take output cell (t, f) apart into its slot contributions."""
     return Cell(
         t=t,
         f=f,
-        positions=window_indices(x.shape[0], cfg)[t].tolist(),
-        terms=slot_contributions(x, kernel, cfg, t, f).tolist(),
+        positions=window_indices(x.shape[0], conv)[t].tolist(),
+        terms=slot_contributions(x, kernel, conv, t, f).tolist(),
         bias=float(bias[f]),
-        activation=cfg.activation,
+        activation=conv.activation,
     )
 
 
@@ -106,7 +106,7 @@ def activate(z: np.ndarray, activation: str) -> np.ndarray:
     return np.maximum(z, 0) if activation == "relu" else z
 
 
-def conv1d(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig) -> np.ndarray:
+def conv1d(x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer) -> np.ndarray:
     """(steps, F) output of Conv1D computed window by window, in x's dtype."""
-    z = np.einsum("tnd,ndf->tf", windows(x, cfg), kernel.astype(x.dtype)) + bias.astype(x.dtype)
-    return activate(z, cfg.activation)
+    z = np.einsum("tnd,ndf->tf", windows(x, conv), kernel.astype(x.dtype)) + bias.astype(x.dtype)
+    return activate(z, conv.activation)

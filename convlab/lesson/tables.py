@@ -11,11 +11,11 @@ from collections.abc import Collection, Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from convlab.config import ConvConfig
-from convlab.ngrams import PAD, Cell
-from convlab.online import OnlineSet
-from convlab.vectorfiles import MB, estimate
-from convlab.vectors import Embedding, Neighbours
+from convlab.lesson.layer import ConvLayer
+from convlab.lesson.ngrams import PAD, Cell
+from convlab.vectors.files import MB, estimate
+from convlab.vectors.gensim_data import OnlineSet
+from convlab.vectors.sets import Embedding, Neighbours
 
 FORMS = ("conv1d", "conv2d", "conv2d_channels")
 
@@ -80,7 +80,7 @@ def csv(frame: pd.DataFrame) -> bytes:
 
 
 def forms(
-    cfg: ConvConfig, words: int, dim: int, outputs: dict[str, tuple[int, ...]]
+    conv: ConvLayer, words: int, dim: int, outputs: dict[str, tuple[int, ...]]
 ) -> pd.DataFrame:
     """How each form lays out input, kernel, strides, dilation and padding, and what comes out.
 
@@ -88,8 +88,8 @@ def forms(
     image) and conv2d_channels (a (1, n) kernel with D channels). ``outputs``
     holds the output shapes the layers actually returned.
     """
-    n, f, s, d = cfg.n, cfg.filters, cfg.strides, cfg.dilation
-    before, after = cfg.word_padding(words)
+    n, f, s, d = conv.n, conv.filters, conv.strides, conv.dilation
+    before, after = conv.word_padding(words)
 
     def padded(pads: tuple[tuple[int, int], tuple[int, int]]) -> str:
         return f"ZeroPadding2D({pads}) + 'valid'" if before or after else "'valid'"
@@ -100,7 +100,7 @@ def forms(
         "strides": [s, (s, 1), (1, s)],
         "dilation_rate": [d, (d, 1), (1, d)],
         "padding": [
-            f"'{cfg.padding}'",
+            f"'{conv.padding}'",
             padded(((before, after), (0, 0))),
             padded(((0, 0), (before, after))),
         ],

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab import conv, ngrams
-from convlab.config import ConvConfig
+from convlab.lesson import keras_layers, ngrams
+from convlab.lesson.layer import ConvLayer
 
 PAIRS = (
     ("conv1d", "conv2d"),
@@ -57,20 +57,20 @@ class Comparison:
 
 
 def compare(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> Comparison:
     """Run Conv1D, both Conv2D forms and the NumPy window on the same weights.
 
     InputError, before any layer runs, if the sentence is too short for the window.
     """
-    cfg.steps(x.shape[0])
+    conv.steps(x.shape[0])
     return Comparison(
         dtype,
         {
-            "conv1d": conv.conv1d(x, kernel, bias, cfg, dtype),
-            "conv2d": conv.conv2d(x, kernel, bias, cfg, dtype),
-            "conv2d_channels": conv.conv2d_channels(x, kernel, bias, cfg, dtype),
-            "numpy": ngrams.conv1d(x.astype(dtype), kernel, bias, cfg),
+            "conv1d": keras_layers.conv1d(x, kernel, bias, conv, dtype),
+            "conv2d": keras_layers.conv2d(x, kernel, bias, conv, dtype),
+            "conv2d_channels": keras_layers.conv2d_channels(x, kernel, bias, conv, dtype),
+            "numpy": ngrams.conv1d(x.astype(dtype), kernel, bias, conv),
         },
-        scale=ngrams.magnitude(x, kernel, bias, cfg),
+        scale=ngrams.magnitude(x, kernel, bias, conv),
     )

@@ -1,6 +1,6 @@
 """The settings of Kim (2014)'s sentence CNN, validated once for the page, the CLI and the bench.
 
-Kept free of TensorFlow, like ``convlab.config``, so that widgets and URLs can
+Kept free of TensorFlow, like ``convlab.lesson.layer``, so that widgets and URLs can
 use it on pages that have not loaded Keras yet.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from convlab.config import MAX_SEED
 from convlab.errors import InputError
+from convlab.lesson.layer import MAX_SEED
 
 VARIANTS = ("rand", "static", "non-static")
 """Kim's embeddings: random and trained, pretrained and frozen, pretrained and fine-tuned."""
@@ -37,7 +37,7 @@ def kernel_sizes_text(sizes: tuple[int, ...]) -> str:
 
 
 @dataclass(frozen=True)
-class KimConfig:
+class Hyperparameters:
     """One Kim CNN and how it is trained. Hashable: with the data's digest it keys a fit."""
 
     variant: str = "non-static"

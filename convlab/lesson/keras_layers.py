@@ -24,24 +24,24 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras
 import numpy as np
 
-from convlab.config import ConvConfig
+from convlab.lesson.layer import ConvLayer
 
 DTYPES = ("float32", "float64")
 
 
-def _initializer(cfg: ConvConfig) -> keras.initializers.Initializer:
-    if cfg.init == "ones":
+def _initializer(conv: ConvLayer) -> keras.initializers.Initializer:
+    if conv.init == "ones":
         return keras.initializers.Ones()
-    return keras.initializers.GlorotUniform(seed=cfg.seed)
+    return keras.initializers.GlorotUniform(seed=conv.seed)
 
 
-def init_weights(cfg: ConvConfig, dim: int) -> tuple[np.ndarray, np.ndarray]:
+def init_weights(conv: ConvLayer, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """The kernel (n, D, F) and bias (F,) of a freshly built, seeded Conv1D.
 
     Built by Keras itself, so ``Conv1D(..., kernel_initializer=GlorotUniform(seed))``
     in a notebook starts from exactly these numbers.
     """
-    layer = keras.layers.Conv1D(cfg.filters, cfg.n, kernel_initializer=_initializer(cfg))
+    layer = keras.layers.Conv1D(conv.filters, conv.n, kernel_initializer=_initializer(conv))
     layer.build((None, None, dim))
     kernel, bias = layer.get_weights()
     return kernel, bias
@@ -54,16 +54,16 @@ def _apply(layer: keras.layers.Layer, inputs: np.ndarray, weights: list[np.ndarr
 
 
 def conv1d(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
     """Keras Conv1D on the (1, words, D) batch; returns (1, new_steps, F)."""
     layer = keras.layers.Conv1D(
-        cfg.filters,
-        cfg.n,
-        strides=cfg.strides,
-        padding=cfg.padding,
-        dilation_rate=cfg.dilation,
-        activation=cfg.activation,
+        conv.filters,
+        conv.n,
+        strides=conv.strides,
+        padding=conv.padding,
+        dilation_rate=conv.dilation,
+        activation=conv.activation,
         dtype=dtype,
     )
     return _apply(layer, x[None].astype(dtype), [kernel, bias])
@@ -79,46 +79,46 @@ def _pad_words(inputs: np.ndarray, before: int, after: int, axis: int) -> np.nda
 
 
 def _conv2d_layer(
-    cfg: ConvConfig, kernel_size: tuple[int, int], axis: int, padding: str, dtype: str
+    conv: ConvLayer, kernel_size: tuple[int, int], axis: int, padding: str, dtype: str
 ) -> keras.layers.Conv2D:
     """Conv1D's settings on a Conv2D whose word axis is ``axis`` (1 or 2): (s, 1) or (1, s)."""
     strides, dilation = [1, 1], [1, 1]
-    strides[axis - 1], dilation[axis - 1] = cfg.strides, cfg.dilation
+    strides[axis - 1], dilation[axis - 1] = conv.strides, conv.dilation
     return keras.layers.Conv2D(
-        cfg.filters,
+        conv.filters,
         kernel_size,
         strides=tuple(strides),
         dilation_rate=tuple(dilation),
         padding=padding,
-        activation=cfg.activation,
+        activation=conv.activation,
         dtype=dtype,
     )
 
 
 def conv2d(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
     """Conv2D(F, (n, D)) on the (1, words, D, 1) image; returns (1, new_steps, 1, F)."""
     words, dim = x.shape
     image = x.reshape(1, words, dim, 1).astype(dtype)
-    inputs = _pad_words(image, *cfg.word_padding(words), axis=1)
-    layer = _conv2d_layer(cfg, (cfg.n, dim), axis=1, padding="valid", dtype=dtype)
+    inputs = _pad_words(image, *conv.word_padding(words), axis=1)
+    layer = _conv2d_layer(conv, (conv.n, dim), axis=1, padding="valid", dtype=dtype)
     return _apply(layer, inputs, [kernel[:, :, None, :], bias])
 
 
 def conv2d_channels(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
     """Conv2D(F, (1, n)) on (1, 1, words, D), D as channels; returns (1, 1, new_steps, F)."""
     words, dim = x.shape
     row = x.reshape(1, 1, words, dim).astype(dtype)
-    inputs = _pad_words(row, *cfg.word_padding(words), axis=2)
-    layer = _conv2d_layer(cfg, (1, cfg.n), axis=2, padding="valid", dtype=dtype)
+    inputs = _pad_words(row, *conv.word_padding(words), axis=2)
+    layer = _conv2d_layer(conv, (1, conv.n), axis=2, padding="valid", dtype=dtype)
     return _apply(layer, inputs, [kernel[None], bias])
 
 
 def conv2d_same(
-    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, cfg: ConvConfig, dtype: str = "float32"
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
     """The tempting but wrong twin: Conv2D(F, (n, D), padding="same") on (1, words, D, 1).
 
@@ -127,5 +127,5 @@ def conv2d_same(
     no "causal", so this is also what a causal Conv1D becomes if ported naively.
     """
     words, dim = x.shape
-    layer = _conv2d_layer(cfg, (cfg.n, dim), axis=1, padding="same", dtype=dtype)
+    layer = _conv2d_layer(conv, (conv.n, dim), axis=1, padding="same", dtype=dtype)
     return _apply(layer, x.reshape(1, words, dim, 1).astype(dtype), [kernel[:, :, None, :], bias])

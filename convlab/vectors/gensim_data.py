@@ -4,7 +4,7 @@
 Python module (``__init__.py``) and imports it, so loading vectors would run
 code fetched from the network. Here only the data file is fetched, its size
 and md5 are checked against gensim-data's published ``list.json``, and it is
-then read like anyone's own file (``convlab.vectorfiles``), with a row limit.
+then read like anyone's own file (``convlab.vectors.files``), with a row limit.
 
 The release address and the cache folder come from the environment
 (``CONVLAB_GENSIM_DATA_URL``, ``CONVLAB_CACHE``), so tests serve files from a
@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import urlsplit
 
-from convlab import cache
+from convlab import paths
 from convlab.errors import InputError
-from convlab.vectorfiles import DEFAULT_LIMIT, Progress, check_limit
+from convlab.vectors.files import DEFAULT_LIMIT, Progress, check_limit
 
 BASE_URL = "https://github.com/RaRe-Technologies/gensim-data/releases/download"
 ENV_URL = "CONVLAB_GENSIM_DATA_URL"
@@ -98,7 +98,7 @@ def url(name: str) -> str:
 
 def cache_dir() -> Path:
     """Where gensim-data downloads are kept: ``gensim-data`` in convlab's cache folder."""
-    return cache.root() / "gensim-data"
+    return paths.root() / "gensim-data"
 
 
 def cached(name: str) -> Path | None:

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from convlab import cache
+from convlab import paths
 from convlab.errors import InputError
 
 MR_BASE_URL = "https://www.cs.cornell.edu/people/pabo/movie-review-data/"
@@ -38,7 +38,6 @@ MR_URL_ENV = "CONVLAB_MR_URL"
 """Environment variable naming another base URL for the MR archive."""
 MR_DIR_ENV = "CONVLAB_MR_DIR"
 """Environment variable naming a local folder in the MR layout."""
-SIBLING_MR = Path(__file__).resolve().parents[2] / "shared" / "data" / "mr"
 """Where a development checkout keeps MR: ``../shared/data/mr`` beside the repository."""
 MR_CLASSES = ("neg", "pos")
 MR_LINES = 5331
@@ -197,15 +196,15 @@ def _verified(files: dict[str, bytes]) -> bool:
 
 def cached_mr(folder: Path | None = None) -> Path | None:
     """The cached MR folder if it holds verified files, else None."""
-    folder = folder or cache.root() / "mr"
+    folder = folder or paths.root() / "mr"
     files = {name: (folder / name).read_bytes() for name in MR_SHA256 if (folder / name).is_file()}
     return folder if _verified(files) else None
 
 
 def find_mr() -> Path | None:
-    """A local MR folder: ``$CONVLAB_MR_DIR``, else the download cache, else ``SIBLING_MR``."""
+    """A local MR folder: ``$CONVLAB_MR_DIR``, else the download cache."""
     named = os.environ.get(MR_DIR_ENV)
-    for folder in (Path(named) if named else None, cached_mr(), SIBLING_MR):
+    for folder in (Path(named) if named else None, cached_mr()):
         if folder and all((folder / name).is_file() for name in MR_SHA256):
             return folder
     return None
@@ -218,7 +217,7 @@ def download_mr(folder: Path | None = None, timeout: float = DOWNLOAD_TIMEOUT) -
     nothing is written before both pass verification: a broken or hostile
     archive leaves the cache as it was.
     """
-    folder = folder or cache.root() / "mr"
+    folder = folder or paths.root() / "mr"
     if cached_mr(folder):
         return folder
     url = mr_url()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import keras
 
-from convlab.layerspec import CLASS_NAMES, LayerSpec
+from convlab.shapelab.layerspec import CLASS_NAMES, LayerSpec
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

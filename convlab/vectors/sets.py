@@ -1,11 +1,11 @@
 """Word-vector sets and the sentence matrix built from them.
 
-The built-in sets live in ``convlab/data`` as compressed ``.npz`` files written
+The built-in sets live in ``convlab/vectors/data`` as compressed ``.npz`` files written
 by ``tools/build_vectors.py``: distinct float16 rows, a row index per word, the
 words and a JSON metadata string. They are read with ``allow_pickle=False``, so
 loading one never runs code, and turned into a float32 gensim ``KeyedVectors``.
-Other sets come from files (``convlab.vectorfiles``) or gensim-data
-(``convlab.online``); :func:`resolve` turns any name or path into a set.
+Other sets come from files (``convlab.vectors.files``) or gensim-data
+(``convlab.vectors.gensim_data``); :func:`resolve` turns any name or path into a set.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from typing import BinaryIO
 import numpy as np
 from gensim.models import KeyedVectors
 
-from convlab import online, vectorfiles
 from convlab.errors import InputError
 from convlab.tokenize import MAX_TOKENS, tokenize
-from convlab.vectorfiles import DEFAULT_LIMIT, MAX_FILE_BYTES, Progress
+from convlab.vectors import files, gensim_data
+from convlab.vectors.files import DEFAULT_LIMIT, MAX_FILE_BYTES, Progress
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VECTORS = "md300"
@@ -75,7 +75,7 @@ class VectorSet:
 
     @property
     def file_format(self) -> str:
-        """The format it was read from: one of ``vectorfiles.FORMATS``, or the built-in .npz."""
+        """The format it was read from: one of ``files.FORMATS``, or the built-in .npz."""
         return str(self.meta.get("file_format", "convlab-npz"))
 
     @property
@@ -154,8 +154,8 @@ def load_stream(
     meta: dict | None = None,
 ) -> VectorSet:
     """A set from a vector file (a seekable binary stream), checked and loaded safely."""
-    info = vectorfiles.inspect(stream, filename, limit, max_bytes)
-    kv = vectorfiles.load(stream, info, progress)
+    info = files.inspect(stream, filename, limit, max_bytes)
+    kv = files.load(stream, info, progress)
     facts = {
         "title": filename,
         "licence": "unknown",
@@ -187,18 +187,18 @@ def load_online(
     name: str, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
 ) -> VectorSet:
     """A gensim-data set from the disk cache, downloaded first if needed (without progress)."""
-    spec = online.SETS[name]
-    with online.fetch(name).open("rb") as stream:
+    spec = gensim_data.SETS[name]
+    with gensim_data.fetch(name).open("rb") as stream:
         return load_stream(
             stream,
             f"{name}.gz",
             limit=limit,
             progress=progress,
-            name=online.key(name, limit),
+            name=gensim_data.key(name, limit),
             meta={
                 "title": spec.title,
                 "licence": spec.licence,
-                "source": {"url": online.url(name)},
+                "source": {"url": gensim_data.url(name)},
             },
         )
 
@@ -215,7 +215,7 @@ def resolve(
     spec = spec or os.environ.get(ENV_VECTORS) or DEFAULT_VECTORS
     if spec in BUILTINS:
         return load_builtin(spec)
-    named = online.split(spec)
+    named = gensim_data.split(spec)
     if named:
         return load_online(named[0], named[1] or limit, progress)
     path = Path(spec).expanduser()
@@ -224,7 +224,7 @@ def resolve(
             "err.vec_unknown",
             spec=spec,
             builtins=", ".join(BUILTINS),
-            online=", ".join(online.SETS),
+            online=", ".join(gensim_data.SETS),
         )
     return load_path(path, limit=limit, progress=progress)
 
@@ -233,7 +233,7 @@ def load_path(
     path: Path, *, limit: int = DEFAULT_LIMIT, progress: Progress | None = None
 ) -> VectorSet:
     """A set from the vector file at ``path``."""
-    with vectorfiles.open_path(path) as stream:
+    with files.open_path(path) as stream:
         return load_stream(stream, path.name, limit=limit, progress=progress)
 
 

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from convlab.errors import InputError
-from convlab.layerspec import LayerSpec, show
+from convlab.shapelab.layerspec import LayerSpec, show
 
 GIVEN, FIX, COMPARE = "preset.given", "preset.fix", "preset.compare"
 """What a version is: the layer as the learner wrote it, a fix, or a layer to compare with."""

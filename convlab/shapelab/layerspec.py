@@ -1,7 +1,7 @@
 """A Conv1D or Conv2D layer as Keras reads it: which axis is which, and what comes out.
 
 Pure Python, so the Shape lab can show every formula the moment a setting
-changes; :mod:`convlab.keras_check` builds the same layer in Keras and the
+changes; :mod:`convlab.shapelab.keras_check` builds the same layer in Keras and the
 tests hold the two to agreement. The settings are kept exactly as given (an
 int or a tuple), because Keras treats ``3`` and ``(3,)`` differently for a
 Conv2D: the first becomes ``(3, 3)``, the second is refused. :meth:`LayerSpec.check`
@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from convlab import shapes
+from convlab import arithmetic
 from convlab.errors import InputError
 
 Ints = int | tuple[int, ...]
@@ -160,7 +160,7 @@ class LayerSpec:
         for name, value, allowed in (
             ("layer", self.layer, LAYERS),
             ("data_format", self.data_format, DATA_FORMATS),
-            ("padding", self.padding, shapes.PADDINGS),
+            ("padding", self.padding, arithmetic.PADDINGS),
         ):
             if value not in allowed:
                 raise InputError("err.choice", name=name, value=value)
@@ -190,7 +190,7 @@ class LayerSpec:
             for axis, size, k, d in zip(
                 self.axis_names(), self.spatial, self.kernel, dilation, strict=True
             ):
-                span = shapes.receptive_field(k, d)
+                span = arithmetic.receptive_field(k, d)
                 if size < span:
                     raise InputError(
                         "err.shape_too_short", axis=axis, size=size, span=span, k=k, d=d
@@ -245,7 +245,7 @@ class LayerSpec:
 
     def output_sizes(self) -> tuple[int, ...]:
         return tuple(
-            shapes.output_length(size, k, self.padding, s, d) for size, k, s, d in self._axes()
+            arithmetic.output_length(size, k, self.padding, s, d) for size, k, s, d in self._axes()
         )
 
     def _axes(self) -> Iterator[tuple[int, int, int, int]]:
@@ -278,7 +278,7 @@ class LayerSpec:
     def formulas(self) -> list[str]:
         """Per spatial axis, the output size with its formula and real numbers."""
         return [
-            f"{axis}: " + shapes.formula(size, k, self.padding, s, d, name=f"new_{axis}")
+            f"{axis}: " + arithmetic.formula(size, k, self.padding, s, d, name=f"new_{axis}")
             for axis, (size, k, s, d) in zip(self.axis_names(), self._axes(), strict=True)
         ]
 

@@ -6,20 +6,20 @@ the snippet can never drift from what the app computes.
 
 from __future__ import annotations
 
-from convlab.config import ConvConfig
+from convlab.lesson.layer import ConvLayer
 
 CSV_NAME = "convlab-embedding.csv"
 
 
-def _initializer(cfg: ConvConfig) -> str:
-    if cfg.init == "ones":
+def _initializer(conv: ConvLayer) -> str:
+    if conv.init == "ones":
         return '"ones"'
-    return f"keras.initializers.GlorotUniform(seed={cfg.seed})"
+    return f"keras.initializers.GlorotUniform(seed={conv.seed})"
 
 
-def conv1d(cfg: ConvConfig, words: int, dim: int) -> str:
+def conv1d(conv: ConvLayer, words: int, dim: int) -> str:
     """Load the downloaded sentence matrix and run the page's Conv1D on it."""
-    steps = cfg.steps(words)
+    steps = conv.steps(words)
     return f'''import keras
 import pandas as pd
 
@@ -27,23 +27,24 @@ import pandas as pd
 x = pd.read_csv("{CSV_NAME}", index_col=0).to_numpy("float32")[None]  # (1, {words}, {dim})
 
 conv1d = keras.layers.Conv1D(
-    filters={cfg.filters},
-    kernel_size={cfg.n},
-    strides={cfg.strides},
-    padding="{cfg.padding}",
-    dilation_rate={cfg.dilation},
-    activation="{cfg.activation}",
-    kernel_initializer={_initializer(cfg)},
+    filters={conv.filters},
+    kernel_size={conv.n},
+    strides={conv.strides},
+    padding="{conv.padding}",
+    dilation_rate={conv.dilation},
+    activation="{conv.activation}",
+    kernel_initializer={_initializer(conv)},
 )
 y1 = conv1d(x)
-print(conv1d.kernel.shape, y1.shape)  # ({cfg.n}, {dim}, {cfg.filters}) (1, {steps}, {cfg.filters})
+# kernel ({conv.n}, {dim}, {conv.filters}), output (1, {steps}, {conv.filters})
+print(conv1d.kernel.shape, y1.shape)
 '''
 
 
-def conv2d(cfg: ConvConfig, words: int, dim: int) -> str:
+def conv2d(conv: ConvLayer, words: int, dim: int) -> str:
     """Continue the Conv1D snippet: the same weights as an (n, D) Conv2D on a 1-channel image."""
-    steps = cfg.steps(words)
-    before, after = cfg.word_padding(words)
+    steps = conv.steps(words)
+    before, after = conv.word_padding(words)
     pad = (
         f"image = keras.layers.ZeroPadding2D((({before}, {after}), (0, 0)))(image)"
         "  # pad the word axis only\n"
@@ -53,15 +54,15 @@ def conv2d(cfg: ConvConfig, words: int, dim: int) -> str:
     return f'''kernel, bias = conv1d.get_weights()
 image = x.reshape(1, {words}, {dim}, 1)  # (batch, words, D, channels=1)
 {pad}conv2d = keras.layers.Conv2D(
-    filters={cfg.filters},
-    kernel_size=({cfg.n}, {dim}),
-    strides=({cfg.strides}, 1),
+    filters={conv.filters},
+    kernel_size=({conv.n}, {dim}),
+    strides=({conv.strides}, 1),
     padding="valid",
-    dilation_rate=({cfg.dilation}, 1),
-    activation="{cfg.activation}",
+    dilation_rate=({conv.dilation}, 1),
+    activation="{conv.activation}",
 )
 conv2d.build(image.shape)
-conv2d.set_weights([kernel.reshape({cfg.n}, {dim}, 1, {cfg.filters}), bias])
-y2 = conv2d(image)  # (1, {steps}, 1, {cfg.filters})
+conv2d.set_weights([kernel.reshape({conv.n}, {dim}, 1, {conv.filters}), bias])
+y2 = conv2d(image)  # (1, {steps}, 1, {conv.filters})
 print(float(keras.ops.max(keras.ops.abs(y1 - y2[:, :, 0, :]))))
 '''

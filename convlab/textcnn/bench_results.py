@@ -12,9 +12,9 @@ import statistics
 from dataclasses import dataclass
 from pathlib import Path
 
-from convlab.kimconfig import KimConfig
+from convlab.textcnn.hyperparameters import Hyperparameters
 
-RESULTS = Path(__file__).resolve().parents[1] / "bench" / "train_mr.json"
+RESULTS = Path(__file__).resolve().parents[2] / "bench" / "train_mr.json"
 COLUMNS = {
     "setting": "train.column_setting",
     "MR test accuracy (%)": "train.column_accuracy",
@@ -38,7 +38,7 @@ class Measured:
     @property
     def name(self) -> str:
         """e.g. "glove50 non-static rescaled"; a rand model only borrows the set's dimension."""
-        return f"{self.vectors} {KimConfig(variant=self.variant, scale=self.scale).name}"
+        return f"{self.vectors} {Hyperparameters(variant=self.variant, scale=self.scale).name}"
 
 
 @dataclass(frozen=True)

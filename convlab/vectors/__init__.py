@@ -1,0 +1,1 @@
+"""Word vectors: the built-in sets, users' files and gensim-data, loaded without unpickling."""
