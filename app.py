@@ -1,7 +1,8 @@
-"""convlab's entry point, ``streamlit run app.py``: it only routes, each page draws itself.
+"""convlab's entry point, ``streamlit run app.py``: the page config, then the router.
 
-The pages are declared in ``convlab.ui`` with ``st.navigation``, not discovered
-from file names, so that their titles can be translated.
+The pages are declared in ``convlab.ui.frame`` with ``st.navigation``, in
+sections, not discovered from file names, so that their titles can be
+translated; the frame every page shares runs here, before the page.
 """
 
 import streamlit as st

@@ -1,6 +1,6 @@
 """Rerun cost of a kernel_size change on the Conv1D page, against a control script.
 
-The control draws the same elements as pages/conv1d.py (sidebar, sentence,
+The control draws the same elements as pages/lesson/conv1d.py (sidebar, sentence,
 the eight layer controls, four metrics, formula, explanation, heatmap,
 download, cell picker, equation, contribution chart, pooling table) from
 arrays computed once before timing, so the ratio page/control is what
@@ -119,7 +119,7 @@ def main() -> None:
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest has no runtime: noisy
 
     page = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
-    page.switch_page("pages/conv1d.py").run()  # warm-up: TensorFlow, vectors, first layer
+    page.switch_page("pages/lesson/conv1d.py").run()  # warm-up: TensorFlow, vectors, first layer
     ctrl = AppTest.from_function(control, args=(precompute(),), default_timeout=TIMEOUT)
     ctrl.run()
 

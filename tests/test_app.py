@@ -8,18 +8,14 @@ process-wide, so only the first conv page of the session pays for importing Tens
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
 import sys
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -29,93 +25,32 @@ from convlab.lesson import snippets
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.vectors.sets import VectorSet, embed_sentence, load_builtin
+from tests.apptest import (
+    APP,
+    CJK,
+    DEFAULT_SENTENCE,
+    PAGES,
+    REPO,
+    TIMEOUT,
+    TOPICS,
+    chart_data,
+    chart_specs,
+    en,
+    frames_with_columns,
+    heatmap_rows,
+    main_infos,
+    main_warnings,
+    metrics,
+    no_exception,
+    open_app,
+    shape_metrics,
+    title,
+)
 
-REPO = Path(__file__).resolve().parents[1]
-APP = str(REPO / "app.py")
-TIMEOUT = 60  # the first TensorFlow import alone takes seconds
-
-DEFAULT_SENTENCE = "It's not a bad movie at all."
-PAGES = {path or "home": script for script, _, _, path in ui.PAGES}
 SENTENCE_PAGES = ("embed", "conv1d", "conv2d")
 CONV_PAGES = ("conv1d", "conv2d")
-SHAPE_KEYS = ("metric.input", "metric.kernel", "metric.output", "metric.params")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-
 # What the app writes to the URL when nothing was changed: only non-defaults go there.
 DEFAULT_QUERY: dict[str, str] = {}
-
-
-# Helpers ----------------------------------------------------------------------
-
-
-def open_app(page: str = "home", at: AppTest | None = None, **query: str) -> AppTest:
-    """``page`` after its run, in session ``at`` or in a new session whose URL holds ``query``.
-
-    A new session's first run must be on the page itself: that is the run that reads the URL.
-    """
-    if at is None:
-        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-        for key, raw in query.items():
-            at.query_params[key] = raw
-    if page != "home":
-        at.switch_page(PAGES[page])
-    return at.run()
-
-
-def en(key: str, **params: object) -> str:
-    return message(key, "en", **params)
-
-
-def no_exception(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-
-
-def main_warnings(at: AppTest) -> list[str]:
-    """Warnings in the page body; the sidebar's permanent "pruned table" notice is left out."""
-    return [w.value for w in at.main.warning]
-
-
-def main_infos(at: AppTest) -> list[str]:
-    return [i.value for i in at.main.info]
-
-
-def title(at: AppTest) -> str:
-    assert len(at.title) == 1, [t.value for t in at.title]
-    return at.title[0].value
-
-
-def metrics(at: AppTest) -> dict[str, str]:
-    """Metric values keyed by their (displayed) label."""
-    return {m.label: m.value for m in at.metric}
-
-
-def shape_metrics(at: AppTest, lang: str = "en") -> dict[str, str]:
-    """The Conv1D page's four shape metrics, keyed by catalogue key (labels are translated)."""
-    shown = {m.label: m.value for m in at.metric}
-    return {key: shown[message(key, lang)] for key in SHAPE_KEYS}
-
-
-def chart_specs(at: AppTest) -> list[dict[str, Any]]:
-    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
-
-
-def chart_data(at: AppTest, index: int = 0) -> pd.DataFrame:
-    """The data frame behind the ``index``-th Altair chart, decoded from its Arrow bytes."""
-    el = at.get("vega_lite_chart")[index]
-    assert len(el.proto.datasets) == 1
-    raw = el.proto.datasets[0].data.data
-    return pa.ipc.open_stream(io.BytesIO(raw)).read_all().to_pandas()
-
-
-def heatmap_rows(spec: dict[str, Any]) -> list[str]:
-    layer = spec["layer"][0] if "layer" in spec else spec
-    y = layer["encoding"]["y"]
-    assert y["field"] == "row"
-    return y["sort"]
-
-
-def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
-    return [df.value for df in at.dataframe if list(df.value.columns) == columns]
 
 
 @cache
@@ -393,14 +328,14 @@ def test_chinese_then_back_to_english(page: str) -> None:
     at = open_app(page, lang="zh")
     no_exception(at)
     zh_title = title(at)
-    assert zh_title == message(f"{page}.title", "zh")
-    assert zh_title != en(f"{page}.title")
+    assert zh_title == message(f"{TOPICS[page]}.title", "zh")
+    assert zh_title != en(f"{TOPICS[page]}.title")
     assert CJK.search(zh_title)
     assert at.query_params["lang"] == "zh"
 
     at.selectbox(key="lang").set_value("en").run()
     no_exception(at)
-    assert title(at) == en(f"{page}.title")
+    assert title(at) == en(f"{TOPICS[page]}.title")
     assert "lang" not in at.query_params  # back at the default
 
 
@@ -563,7 +498,7 @@ from streamlit.testing.v1 import AppTest
 at = AppTest.from_file({APP!r}, default_timeout={TIMEOUT}).run()
 home = {{"title": [t.value for t in at.title], "exceptions": len(at.exception),
         "tensorflow": "tensorflow" in sys.modules}}
-at.switch_page("pages/conv1d.py").run()
+at.switch_page("pages/lesson/conv1d.py").run()
 conv1d = {{"title": [t.value for t in at.title], "exceptions": len(at.exception),
           "tensorflow": "tensorflow" in sys.modules}}
 print(json.dumps({{"home": home, "conv1d": conv1d}}))

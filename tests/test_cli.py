@@ -142,3 +142,14 @@ def test_vectors_option_switches_the_set(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0
     assert report["embedding_shape"] == [3, 50]
     assert report["conv1d_kernel_shape"] == [2, 50, 4]
+
+
+def test_equivalence_takes_its_defaults_from_the_app_settings() -> None:
+    """One declaration (convlab.lesson.settings): the CLI's run is the app's default view."""
+    from convlab.cli import parser
+    from convlab.lesson.settings import SETTINGS
+
+    args = parser().parse_args(["equivalence", "--sentence", "a b c"])
+    for key in ("n", "filters", "seed", "padding", "strides", "dilation", "activation", "init"):
+        assert getattr(args, key) == SETTINGS[key].default, key
+    assert args.seed == 42 and args.oov == "zero"

@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from convlab import i18n, settings
+from convlab import i18n, settings, ui
 from convlab.errors import InputError
+from convlab.lesson import tables
+from convlab.lesson.equivalence import VERDICTS
+from convlab.lesson.layer import ConvLayer
+from convlab.vectors.sets import OOV_POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = [
@@ -16,10 +20,29 @@ SOURCES = [
     REPO / "app.py",
 ]
 LITERAL_KEY = re.compile(r"""["']((?:[a-z0-9_]+\.)+[a-z0-9_]+)["']""")
-# Keys the code builds from a prefix and a runtime value, e.g. t(f"label.{key}").
-DYNAMIC = re.compile(
-    r"^(label|help|oov|form|row|verdict|conv2d\.squeeze)\.|^home\.q_\w+\.link$|^home\.q_\w+$"
-)
+WIDGET = re.compile(r"""(?:setting|labelled)\(\s*st\.\w+,\s*["'](\w+)["']""")
+"""A widget labelled from its key: ``t(f"label.{key}")`` and ``t(f"help.{key}")``."""
+QUESTION = re.compile(r"""["'](home\.q_\w+)["']""")
+
+
+def code() -> str:
+    return "\n".join(path.read_text() for path in SOURCES)
+
+
+def dynamic_keys() -> set[str]:
+    """The keys the code builds from a domain value, derived from those values themselves."""
+    widgets = set(settings.DEFAULTS) | set(WIDGET.findall(code()))
+    forms = tables.forms(ConvLayer(), 9, 300, dict.fromkeys(tables.FORMS, ()))
+    return {
+        *(f"{kind}.{key}" for key in widgets for kind in ("label", "help")),
+        *(f"oov.{policy}" for policy in OOV_POLICIES),
+        *(f"form.{form}" for form in (*tables.FORMS, "numpy")),
+        *(f"conv2d.squeeze.{form}" for form in ("conv1d", "conv2d", "numpy")),
+        *(f"verdict.{verdict}" for verdict in VERDICTS),
+        *(f"row.{row}" for row in forms.index),
+        *(f"{page.topic}.{part}" for page in ui.PAGES for part in ("title", "intro")),
+        *(f"{question}.link" for question in QUESTION.findall(code())),
+    }
 
 
 def fields(text: str) -> set[str]:
@@ -42,9 +65,8 @@ def test_every_literal_key_in_the_code_exists() -> None:
 
 
 def test_no_message_is_unused() -> None:
-    text = "\n".join(path.read_text() for path in SOURCES if path.name != "i18n.py")
-    quoted = set(LITERAL_KEY.findall(text))
-    unused = [key for key in i18n.CATALOGUE if key not in quoted and not DYNAMIC.search(key)]
+    quoted = set(LITERAL_KEY.findall(code())) | dynamic_keys()
+    unused = [key for key in i18n.CATALOGUE if key not in quoted]
     assert unused == []
 
 

@@ -14,11 +14,11 @@ from streamlit.testing.v1 import AppTest
 from convlab import arithmetic
 from convlab.errors import InputError
 from convlab.i18n import message
+from convlab.settings import DEFAULTS
 from convlab.shapelab import keras1, pitfalls
 from convlab.shapelab.layerspec import LayerSpec
 from convlab.tokenize import tokenize
-from convlab.ui import DEFAULTS
-from tests.test_app import (
+from tests.apptest import (
     CJK,
     DEFAULT_SENTENCE,
     chart_data,
@@ -28,6 +28,7 @@ from tests.test_app import (
     main_warnings,
     no_exception,
     open_app,
+    said,
     title,
 )
 
@@ -237,10 +238,10 @@ def test_url_garbage_falls_back_and_is_listed() -> None:
 
 def test_settings_survive_a_trip_to_the_lesson() -> None:
     at = pick(open_app("shapes"), "image")
-    at.switch_page("pages/conv1d.py").run()
+    at.switch_page("pages/lesson/conv1d.py").run()
     no_exception(at)
     assert at.query_params["shape_preset"] == "image"
-    at.switch_page("pages/arithmetic.py").run()
+    at.switch_page("pages/tools/shapes.py").run()
     assert figures(at) == ("(None, 1, 32, 10)", "(8, 8, 32, 10)", "20,490")
 
 
@@ -253,7 +254,9 @@ def test_kernel_longer_than_input_shows_keras_message_and_what_to_change() -> No
     no_exception(at)
     codes = [c.value for c in at.code]
     assert codes[0].startswith("Computed output size would be zero or negative")
-    assert main_warnings(at) == [en("err.shape_too_short", axis="steps", size=2, span=3, k=3, d=1)]
+    assert main_warnings(at) == [
+        said("err.shape_too_short", axis="steps", size=2, span=3, k=3, d=1)
+    ]
     assert not at.metric
     assert at.text_input(key="shape_input").value == "2, 300"
     # The translator below still works.
@@ -301,7 +304,7 @@ def test_refused_layers(changes: dict[str, str], key: str, keras_says: str) -> N
     with pytest.raises(InputError) as err:
         spec.check()
     assert err.value.key == key
-    assert main_warnings(at) == [str(err.value)]
+    assert main_warnings(at) == [said(err.value.key, **err.value.params)]
     assert not at.metric
 
 
@@ -311,14 +314,14 @@ def test_empty_axis_that_keras_accepts_is_explained() -> None:
     assert main_infos(at) == [
         en("shapelab.keras_builds", output="(None, 9, 4)", kernel="(3, 0, 4)")
     ]
-    assert main_warnings(at) == [en("err.shape_positive", name="input shape", value=0)]
+    assert main_warnings(at) == [said("err.shape_positive", name="input shape", value=0)]
 
 
 def test_not_numbers_and_huge_layers() -> None:
     at = open_app("shapes")
     at.text_input(key="shape_kernel").input("three").run()
     no_exception(at)
-    assert main_warnings(at) == [en("err.shape_ints", name="kernel_size", text="three")]
+    assert main_warnings(at) == [said("err.shape_ints", name="kernel_size", text="three")]
     at.text_input(key="shape_kernel").input("3").run()
     at.text_input(key="shape_input").input("100000, 5000").run()
     at.number_input(key="shape_filters").set_value(4096).run()

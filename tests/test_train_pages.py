@@ -19,12 +19,12 @@ from convlab.paths import ENV as CACHE_ENV
 from convlab.textcnn import bench_results, corpus, kim, mining
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.ui import plain
+from tests.apptest import PAGES, en, metrics, no_exception, open_app
+from tests.apptest import chart_data as chart_frame
+from tests.apptest import chart_specs as specs
+from tests.apptest import main_infos as infos
+from tests.apptest import main_warnings as warnings
 from tests.mr import glove, mr, mr_archive
-from tests.test_app import PAGES, en, metrics, no_exception, open_app
-from tests.test_app import chart_data as chart_frame
-from tests.test_app import chart_specs as specs
-from tests.test_app import main_infos as infos
-from tests.test_app import main_warnings as warnings
 
 FILTERS = PAGES["filters"]
 # A fit that takes a few seconds: 600 MR rows, 4 filters of size 3, one epoch.

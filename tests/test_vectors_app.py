@@ -23,7 +23,7 @@ from convlab.i18n import message
 from convlab.vectors import gensim_data
 from convlab.vectors.files import MEMORY_BUDGET, estimate, megabytes, rows_that_fit
 from convlab.vectors.sets import embed_sentence, load_builtin, load_path, load_stream, neighbours
-from tests.test_app import (
+from tests.apptest import (
     APP,
     TIMEOUT,
     chart_data,
@@ -49,11 +49,11 @@ def fresh_server_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     isolate(monkeypatch, tmp_path / "cache", f"http://127.0.0.1:{closed_port()}")
     for var in ("CONVLAB_VECTORS", "CONVLAB_PATH_INPUT"):
         monkeypatch.delenv(var, raising=False)
-    ui._shared_sets.clear()
-    ui._configured_set.clear()
+    ui.vectors._shared_sets.clear()
+    ui.vectors._configured_set.clear()
     yield
-    ui._shared_sets.clear()
-    ui._configured_set.clear()
+    ui.vectors._shared_sets.clear()
+    ui.vectors._configured_set.clear()
 
 
 def active(at: AppTest) -> str:
@@ -163,7 +163,7 @@ def test_a_cached_gensim_set_named_by_the_link_is_read_from_disk(tmp_path: Path)
     assert not main_warnings(at)
     assert shape_metrics(at)["metric.kernel"] == "(3, 5, 4)"
     assert active(at) == f"{ONLINE}:30"
-    assert ui._shared_sets()[f"{ONLINE}:30"].size == 30
+    assert ui.vectors._shared_sets()[f"{ONLINE}:30"].size == 30
     other = open_app("home", vectors=f"{ONLINE}:30")  # another visitor: shared, not re-read
     assert active(other) == f"{ONLINE}:30" and not main_warnings(other)
 

@@ -4,36 +4,49 @@ from __future__ import annotations
 
 import argparse
 
-from convlab import arithmetic
-from convlab.cli.options import vector_options, vectors_from
-from convlab.lesson.layer import ACTIVATIONS, INITIALIZERS, ConvLayer
-from convlab.vectors.sets import OOV_POLICIES, embed_sentence
+from convlab.cli.options import json_option, vector_options, vectors_from
+from convlab.lesson.layer import ConvLayer
+from convlab.lesson.settings import SETTINGS
+from convlab.vectors.sets import embed_sentence
+
+LAYER_OPTIONS = {
+    "n": "kernel_size",
+    "filters": "filters F",
+    "seed": "seed of the weights",
+    "padding": "padding",
+    "strides": "strides",
+    "dilation": "dilation_rate",
+    "activation": "activation",
+    "init": "kernel initializer",
+    "oov": "out-of-vocabulary policy",
+}
+"""The lesson settings the command takes, with what each means in Keras."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     eq = commands.add_parser(
         "equivalence",
-        parents=[vector_options()],
+        parents=[vector_options(), json_option()],
         help="Conv1D vs Conv2D (n, D) vs NumPy on one sentence",
         description="Embed a sentence, run Conv1D and its Conv2D twins on the same seeded "
         "weights, and report shapes and the largest differences.",
     )
     eq.add_argument("--sentence", required=True, help="the sentence to embed")
-    eq.add_argument("--n", type=int, default=3, help="kernel_size (default 3)")
-    eq.add_argument("--filters", type=int, default=4, help="filters F (default 4)")
-    eq.add_argument("--seed", type=int, default=0, help="seed of the weights (default 0)")
-    eq.add_argument("--padding", choices=arithmetic.PADDINGS, default="valid")
-    eq.add_argument("--strides", type=int, default=1)
-    eq.add_argument("--dilation", type=int, default=1, help="dilation_rate")
-    eq.add_argument("--activation", choices=ACTIVATIONS, default="linear")
-    eq.add_argument("--init", choices=INITIALIZERS, default="glorot_uniform")
+    # The app's defaults: one declaration (convlab.lesson.settings) for both.
+    for key, what in LAYER_OPTIONS.items():
+        setting = SETTINGS[key]
+        eq.add_argument(
+            f"--{key}",
+            type=None if setting.choices else int,
+            choices=setting.choices,
+            default=setting.default,
+            help=f"{what} (default {setting.default})",
+        )
     eq.add_argument("--dtype", choices=("float32", "float64"), default="float32")
-    eq.add_argument("--oov", choices=OOV_POLICIES, default="zero", help="out-of-vocabulary policy")
-    eq.add_argument("--json", action="store_true", help="print one JSON object")
-    eq.set_defaults(run=equivalence, summary=summary)
+    eq.set_defaults(run=run, summary=summary)
 
 
-def equivalence(args: argparse.Namespace) -> dict:
+def run(args: argparse.Namespace) -> dict:
     """The ``equivalence`` command's result, as the JSON object it prints."""
     conv = ConvLayer(
         n=args.n,

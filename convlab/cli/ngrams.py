@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from convlab.cli.options import data_options, json_option
 from convlab.textcnn import corpus
 
 
@@ -14,11 +15,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         description="Load a .keras model saved by convlab (safe mode), score every n-gram of "
         "the data for every filter, and list the filters by importance with their class, "
         "weight and top K distinct n-grams (after Jacovi et al. 2018).",
+        parents=[data_options(), json_option()],
     )
     ngrams.add_argument("--model", required=True, metavar="FILE.keras")
-    ngrams.add_argument("--data", required=True, help="an MR-layout folder or a CSV/TSV file")
-    ngrams.add_argument("--text-col", help="the text column of a CSV/TSV (default: guessed)")
-    ngrams.add_argument("--label-col", help="the label column of a CSV/TSV (default: guessed)")
     ngrams.add_argument("--top", type=int, default=10, metavar="K", help="n-grams per filter")
     ngrams.add_argument(
         "--min-count",
@@ -26,7 +25,6 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=3,
         help="only n-grams whose words occur this often in the data (default 3; 1: all)",
     )
-    ngrams.add_argument("--json", action="store_true", help="print one JSON object")
     ngrams.set_defaults(run=run, summary=summary)
 
 

@@ -29,6 +29,22 @@ def vector_options() -> argparse.ArgumentParser:
     return options
 
 
+def json_option(what: str = "print one JSON object") -> argparse.ArgumentParser:
+    """``--json``, for every command (``parents=[...]``)."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--json", action="store_true", help=what)
+    return options
+
+
+def data_options() -> argparse.ArgumentParser:
+    """``--data``, ``--text-col`` and ``--label-col``, for every command that reads a corpus."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--data", required=True, help="an MR-layout folder or a CSV/TSV file")
+    options.add_argument("--text-col", help="the text column of a CSV/TSV (default: guessed)")
+    options.add_argument("--label-col", help="the label column of a CSV/TSV (default: guessed)")
+    return options
+
+
 def vectors_from(args: argparse.Namespace) -> VectorSet:
     """The set ``--vectors`` and ``--limit`` name."""
     return resolve(args.vectors, limit=args.limit)

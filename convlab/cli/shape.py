@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from convlab import arithmetic
+from convlab.cli.options import json_option
 from convlab.shapelab.layerspec import DATA_FORMATS, LAYERS, LayerSpec, show
 
 
@@ -14,6 +15,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         help="output shape, kernel shape and parameters of a Conv1D or Conv2D",
         description="The Shape lab's arithmetic: what Keras makes of an input shape and a "
         "convolution layer, each figure with the formula that produced it.",
+        parents=[json_option()],
     )
     sh.add_argument("--layer", choices=LAYERS, required=True)
     sh.add_argument("--input", required=True, help="input shape without batch, e.g. 1,32,32")
@@ -28,11 +30,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         action="store_true",
         help="also build the layer in Keras and report its figures (imports TensorFlow)",
     )
-    sh.add_argument("--json", action="store_true", help="print one JSON object")
-    sh.set_defaults(run=shape, summary=summary)
+    sh.set_defaults(run=run, summary=summary)
 
 
-def shape(args: argparse.Namespace) -> dict:
+def run(args: argparse.Namespace) -> dict:
     """The ``shape`` command's result, as the JSON object it prints."""
     spec = LayerSpec.from_text(
         args.layer,

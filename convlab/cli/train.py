@@ -5,26 +5,27 @@ from __future__ import annotations
 import argparse
 import sys
 
-from convlab.cli.options import vector_options, vectors_from
+from convlab.cli.options import data_options, json_option, vector_options, vectors_from
 from convlab.textcnn import corpus
 from convlab.textcnn.hyperparameters import SCALES, VARIANTS, Hyperparameters, parse_kernel_sizes
+from convlab.textcnn.settings import SETTINGS, VECTORS
 
-DEFAULT_VECTORS = "glove50"
 """The page's default too: the most accurate and among the fastest in bench/train_mr.py."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     train = commands.add_parser(
         "train",
-        parents=[vector_options()],
+        parents=[
+            vector_options(),
+            data_options(),
+            json_option("print one JSON object, no progress"),
+        ],
         help="train Kim's text CNN and report its test accuracy",
         description="Train Kim (2014)'s sentence CNN on MR (a folder with rt-polarity.pos "
         "and .neg) or a CSV/TSV, on a fixed 10%% test / 10%% validation split, stopping "
-        f"early on validation accuracy. Here --vectors defaults to {DEFAULT_VECTORS}.",
+        f"early on validation accuracy. Here --vectors defaults to {VECTORS}.",
     )
-    train.add_argument("--data", required=True, help="an MR-layout folder or a CSV/TSV file")
-    train.add_argument("--text-col", help="the text column of a CSV/TSV (default: guessed)")
-    train.add_argument("--label-col", help="the label column of a CSV/TSV (default: guessed)")
     train.add_argument("--variant", choices=VARIANTS, default=Hyperparameters.variant)
     train.add_argument(
         "--scale",
@@ -32,7 +33,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         default=Hyperparameters.scale,
         help="rescale the pretrained table to the random init's spread (default rescaled)",
     )
-    train.add_argument("--kernel-sizes", default="3,4,5", help="comma-separated (default 3,4,5)")
+    sizes = SETTINGS["cnn_kernel_sizes"].default
+    train.add_argument("--kernel-sizes", default=sizes, help=f"comma-separated (default {sizes})")
     train.add_argument(
         "--filters", type=int, default=Hyperparameters.filters, help="per kernel size"
     )
@@ -42,8 +44,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     train.add_argument("--seed", type=int, default=Hyperparameters.seed)
     train.add_argument("--rows", type=int, help="train on a fixed random sample of this many rows")
     train.add_argument("--save", metavar="FILE.keras", help="write the trained model here")
-    train.add_argument("--json", action="store_true", help="print one JSON object, no progress")
-    train.set_defaults(run=run, summary=summary, vectors=DEFAULT_VECTORS)
+    train.set_defaults(run=run, summary=summary, vectors=VECTORS)
 
 
 def run(args: argparse.Namespace) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from convlab.cli.options import vector_options
+from convlab.cli.options import json_option, vector_options
 from convlab.vectors.sets import BUILTINS, load_path, resolve
 
 
@@ -18,7 +18,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     actions = vectors.add_subparsers(dest="action", required=True, parser_class=type(vectors))
     info = actions.add_parser(
         "info",
-        parents=[vector_options()],
+        parents=[vector_options(), json_option()],
         help="name, format, D, words, distinct vectors and licence of one set",
         description="Load one set exactly as the app would (same checks, same row limit) and "
         "describe it. Name it with --builtin, --path or --vectors.",
@@ -26,11 +26,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     which = info.add_mutually_exclusive_group()
     which.add_argument("--builtin", choices=BUILTINS, help="a built-in set")
     which.add_argument("--path", type=Path, metavar="FILE", help="a vector file")
-    info.add_argument("--json", action="store_true", help="print one JSON object")
-    info.set_defaults(run=describe, summary=summary)
+    info.set_defaults(run=run, summary=summary)
 
 
-def describe(args: argparse.Namespace) -> dict:
+def run(args: argparse.Namespace) -> dict:
     """The ``vectors info`` report: what a learner should know about the set."""
     if args.path is not None:
         vs = load_path(args.path, limit=args.limit)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from convlab.lesson import keras_layers, ngrams
+from convlab.lesson import ngrams
 from convlab.lesson.layer import ConvLayer
 
 PAIRS = (
@@ -20,6 +20,8 @@ PAIRS = (
     ("conv1d", "numpy"),
     ("conv2d", "numpy"),
 )
+VERDICTS = ("identical", "agree", "differ")
+"""What the Conv2D page can say of two forms, strongest first."""
 TOLERANCE = {"float32": 1e-5, "float64": 1e-10}
 """Largest |Δ| still called agreement, per unit of the sums involved (see ``Comparison.scale``)."""
 
@@ -53,7 +55,8 @@ class Comparison:
     def verdict(self, a: str, b: str) -> str:
         """'identical' (|Δ| = 0), 'agree' (within ``tolerance``) or 'differ'."""
         diff = self.max_abs_diff(a, b)
-        return "identical" if diff == 0 else "agree" if diff <= self.tolerance else "differ"
+        identical, agree, differ = VERDICTS
+        return identical if diff == 0 else agree if diff <= self.tolerance else differ
 
 
 def compare(
@@ -62,7 +65,10 @@ def compare(
     """Run Conv1D, both Conv2D forms and the NumPy window on the same weights.
 
     InputError, before any layer runs, if the sentence is too short for the window.
+    Imports TensorFlow on first use, so that pages can show ``PAIRS`` without it.
     """
+    from convlab.lesson import keras_layers
+
     conv.steps(x.shape[0])
     return Comparison(
         dtype,

@@ -69,6 +69,24 @@ def conv1d(
     return _apply(layer, x[None].astype(dtype), [kernel, bias])
 
 
+def short_input_shape(conv: ConvLayer, words: int, dim: int) -> tuple[int, ...] | None:
+    """The shape Keras's own Conv1D returns for ``words`` < the window, or None if it refuses.
+
+    The answer depends on the CPU, so convlab never relies on it: with
+    TensorFlow's oneDNN kernels (on by default on AVX-512/AMX CPUs) a "valid"
+    Conv1D on a too-short input returns a meaningless tensor, e.g. (1, 2, 300)
+    for Conv1D(2, 3) on (1, 2, 300); without them it raises. convlab checks the
+    length itself (``ConvLayer.steps``); the lesson shows what this server does.
+    """
+    conv1d = keras.layers.Conv1D(
+        conv.filters, conv.n, strides=conv.strides, dilation_rate=conv.dilation
+    )
+    try:
+        return tuple(int(size) for size in conv1d(np.zeros((1, words, dim), "float32")).shape)
+    except Exception:  # ValueError, or TensorFlow's InvalidArgumentError
+        return None
+
+
 def _pad_words(inputs: np.ndarray, before: int, after: int, axis: int) -> np.ndarray:
     """Zero rows on the word axis (1 or 2) only; the embedding axis is left alone."""
     if not before and not after:

@@ -1,6 +1,10 @@
 """Messages every page shares: sidebar, widgets, tables, errors."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # Navigation sections.
+    "section.lesson": {"en": "Lesson", "zh": "课程"},
+    "section.tools": {"en": "Tools", "zh": "工具"},
+    "section.textcnn": {"en": "Text CNN", "zh": "文本 CNN"},
     # Page frame.
     "url.ignored": {
         "en": "Some values in the link were not usable and were replaced by defaults: {values}.",

@@ -86,6 +86,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "每个词一行、每个维度一列；Conv2D 页面上的代码读取的就是这个文件。",
     },
     # Page 2: Conv1D.
+    "conv1d.keras_short": {
+        "en": "convlab checks the length itself. Measured on this server: TensorFlow's own "
+        "`Conv1D(kernel_size={n})` does not refuse these {words} words, it returns a tensor of "
+        "shape {shape}, which means nothing (TensorFlow's oneDNN kernels on this CPU; other "
+        "machines raise an error).",
+        "zh": "convlab 会自己检查句子长度。在这台服务器上实测：TensorFlow 自带的 "
+        "`Conv1D(kernel_size={n})` 并不拒绝这 {words} 个词，而是返回一个形状为 {shape} 的张量，"
+        "它没有任何意义（这台 CPU 上 TensorFlow 的 oneDNN 内核所致；其他机器会直接报错）。",
+    },
     "conv1d.title": {
         "en": "2 · Conv1D: every output row is an n-gram",
         "zh": "2 · Conv1D：每一行输出都是一个 n-gram",

@@ -69,8 +69,9 @@ def test_embed_in_chinese(page: Page, base_url: str) -> None:
 def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
     """The first visitor of a new server may arrive on /conv1d from a shared link.
 
-    Streamlit would then run pages/conv1d.py on its own (old-style pages folder):
-    file names as navigation, no wide layout. The page must reroute via app.py.
+    Streamlit's old-style page folder reads only pages/*.py, and convlab's pages live in
+    section folders below it, so the link must fall through to app.py's router: its
+    sections and titles, the wide layout, and the page the link names.
     """
     from convlab.i18n import message
     from convlab.ui import PAGES as PAGE_REGISTRY
@@ -86,7 +87,7 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
             nav.first.wait_for(state="visible", timeout=harness.PAGE_TIMEOUT_MS)
             harness.wait_for_app(page)
             links = nav.all_inner_texts()
-            titles = [message(key, "zh") for _, key, _, _ in PAGE_REGISTRY]
+            titles = [message(entry.nav, "zh") for entry in PAGE_REGISTRY]
             assert [text.splitlines()[-1] for text in links] == titles
             assert page.locator("h1").first.inner_text() == message("conv1d.title", "zh")
             assert "n=2" in page.url

@@ -5,7 +5,6 @@ import streamlit as st
 from convlab import ui
 from convlab.lesson import charts, snippets, tables
 
-ui.page("embed.title", "embed.intro")
 ui.sentence_input(samples=True)
 policy, seed = st.columns([3, 1])
 with policy:

@@ -8,12 +8,10 @@ import streamlit as st
 from convlab import ui
 from convlab.errors import InputError
 
-ui.page("home.title", "home.intro")
-
 for question, target in (
-    ("home.q_vanish", "pages/conv1d.py"),
-    ("home.q_equal", "pages/conv2d.py"),
-    ("home.q_matrix", "pages/embed.py"),
+    ("home.q_vanish", "pages/lesson/conv1d.py"),
+    ("home.q_equal", "pages/lesson/conv2d.py"),
+    ("home.q_matrix", "pages/lesson/embed.py"),
 ):
     with st.container(border=True):
         st.markdown(ui.t(question, dim=ui.vector_set().dim))
@@ -23,10 +21,10 @@ emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
 words, dim = emb.matrix.shape
 try:
     emb.require_words()
-    conv = ui.settings_config()
+    conv = ui.lesson_layer()
     steps = conv.steps(words)
 except InputError as err:
-    st.info(err.say(ui.lang()))
+    st.info(ui.say(err))
 else:
     st.subheader(ui.t("home.now"))
     st.code(

@@ -5,7 +5,7 @@ import streamlit as st
 from convlab import arithmetic, ui
 from convlab.lesson import charts, ngrams, tables
 
-emb, conv, steps = ui.conv_lesson("conv1d.title", "conv1d.intro")
+emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
 
 kernel, bias = ui.weights(conv, dim)

@@ -7,7 +7,7 @@ from convlab import arithmetic, ui
 from convlab.lesson import ngrams, snippets, tables
 from convlab.lesson.equivalence import PAIRS
 
-emb, conv, steps = ui.conv_lesson("conv2d.title", "conv2d.intro")
+emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
 
 results = ui.comparisons(ui.value("sentence"), ui.value("oov"), conv)

@@ -1,0 +1,87 @@
+"""The Streamlit glue: the only part of convlab that imports Streamlit.
+
+Pages call what they need through this package (``ui.t``, ``ui.value``,
+``ui.setting``...); the modules behind it each hold one kind of state:
+
+- ``text``: the reader's language, catalogue text, escaping, the one error path;
+- ``state``: settings in session state and in the URL;
+- ``widgets``: widgets bound to settings, progress bars, tables, downloads;
+- ``vectors``: the active word vectors and the sidebar panel;
+- ``lesson``: the lesson's cached layers and its shared controls;
+- ``textcnn``: data, hyperparameters, fits and uploads of the text-CNN pages;
+- ``frame``: the navigation and the frame drawn around every page.
+"""
+
+from convlab.ui.frame import PAGES, route
+from convlab.ui.lesson import (
+    comparisons,
+    conv1d_output,
+    conv2d_same_output,
+    conv_lesson,
+    current_embedding,
+    embedding,
+    lesson_layer,
+    weights,
+)
+from convlab.ui.state import value
+from convlab.ui.text import explained, lang, plain, say, stop, t
+from convlab.ui.textcnn import (
+    UPLOADED_MODEL,
+    UPLOADED_TABLE,
+    cnn_corpus,
+    cnn_hyperparameters,
+    cnn_vectors,
+    fit_key,
+    fits,
+    mining,
+)
+from convlab.ui.vectors import deployment_setting, use_set, vector_set
+from convlab.ui.widgets import (
+    dataframe,
+    download_table,
+    oov_input,
+    pick,
+    progress_bar,
+    seed_input,
+    sentence_input,
+    setting,
+)
+
+__all__ = [
+    "PAGES",
+    "UPLOADED_MODEL",
+    "UPLOADED_TABLE",
+    "cnn_corpus",
+    "cnn_hyperparameters",
+    "cnn_vectors",
+    "comparisons",
+    "conv1d_output",
+    "conv2d_same_output",
+    "conv_lesson",
+    "current_embedding",
+    "dataframe",
+    "deployment_setting",
+    "download_table",
+    "embedding",
+    "explained",
+    "fit_key",
+    "fits",
+    "lang",
+    "lesson_layer",
+    "mining",
+    "oov_input",
+    "pick",
+    "plain",
+    "progress_bar",
+    "route",
+    "say",
+    "seed_input",
+    "sentence_input",
+    "setting",
+    "stop",
+    "t",
+    "use_set",
+    "value",
+    "vector_set",
+    "weights",
+]

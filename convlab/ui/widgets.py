@@ -1,0 +1,135 @@
+"""Widgets bound to settings: catalogue label and help, URL range or options, stable key."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from convlab.lesson import tables
+from convlab.lesson.settings import MAX_SENTENCE_CHARS, SAMPLES
+from convlab.settings import CHOICES, RANGES
+from convlab.ui.state import save_settings, value
+from convlab.ui.text import t
+from convlab.vectors.files import Progress
+
+
+def labelled(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
+    """Render ``widget`` for setting ``key``, labelled and explained in the reader's language."""
+    return widget(t(f"label.{key}"), key=key, help=t(f"help.{key}"), **kwargs)
+
+
+def setting(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
+    """A widget for setting ``key``: catalogue label and help, and its URL range or options."""
+    if key in RANGES:
+        kwargs = {"min_value": RANGES[key][0], "max_value": RANGES[key][1], **kwargs}
+    elif key in CHOICES:
+        kwargs = {"options": CHOICES[key], **kwargs}
+    return labelled(widget, key, **kwargs)
+
+
+def slider(key: str, **kwargs: Any) -> int:
+    return setting(st.slider, key, **kwargs)
+
+
+def choice(key: str, **kwargs: Any) -> str:
+    return setting(st.radio, key, horizontal=True, **kwargs)
+
+
+def _use_sample() -> None:
+    if st.session_state.sample:
+        st.session_state.sentence = st.session_state.sample
+
+
+def sentence_input(*, samples: bool = False) -> str:
+    """The sentence box, optionally under a picker of sample sentences."""
+    if samples:
+        st.selectbox(
+            t("label.sample"),
+            SAMPLES,
+            index=None,
+            key="sample",
+            placeholder=t("placeholder.sample"),
+            help=t("help.sample"),
+            on_change=_use_sample,
+        )
+    return labelled(st.text_area, "sentence", max_chars=MAX_SENTENCE_CHARS, height=80)
+
+
+def oov_input() -> str:
+    labels = {policy: t(f"oov.{policy}") for policy in CHOICES["oov"]}
+    return choice("oov", format_func=labels.__getitem__)
+
+
+def seed_input() -> int:
+    return setting(st.number_input, "seed", step=1)
+
+
+def pick(key: str, count: int, label: Callable[[int], str]) -> int:
+    """An index in range(count), shown through ``label``; back to 0 when count shrinks."""
+    if value(key) >= count:
+        st.session_state[key] = 0
+        save_settings()
+    return labelled(st.selectbox, key, options=range(count), format_func=label)
+
+
+@contextmanager
+def progress_bar(text: str) -> Iterator[Progress]:
+    """A progress callback that shows a bar only once the work takes more than a moment."""
+    started, bar, shown = time.perf_counter(), None, -1
+
+    def update(fraction: float) -> None:
+        nonlocal bar, shown
+        percent = int(100 * fraction)
+        if percent == shown or time.perf_counter() - started < 0.3:
+            return
+        bar, shown = bar or st.progress(0, text=text), percent
+        bar.progress(percent, text=text)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.empty()
+
+
+def download_table(label: str, frame: pd.DataFrame, file_name: str, *, key: str, help: str) -> None:
+    """A button that downloads ``frame`` as UTF-8 CSV, as every text-CNN table offers."""
+    st.download_button(
+        label,
+        tables.csv(frame),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        help=help,
+        icon=":material/download:",
+    )
+
+
+def dataframe(
+    frame: pd.DataFrame,
+    columns: Mapping[str, str],
+    *,
+    formats: Mapping[str, str] | None = None,
+    **kwargs: Any,
+) -> None:
+    """``frame`` with each column headed by its catalogue label, ``{column: message key}``.
+
+    Booleans become checkboxes and numbers number columns (with ``formats[column]``
+    if given); ``"_index"`` heads the index. Columns not named keep their names.
+    """
+    formats = formats or {}
+    config = {}
+    for column, key in columns.items():
+        dtype = frame.index.dtype if column == "_index" else frame[column].dtype
+        if pd.api.types.is_bool_dtype(dtype):
+            config[column] = st.column_config.CheckboxColumn(t(key))
+        elif pd.api.types.is_numeric_dtype(dtype):
+            config[column] = st.column_config.NumberColumn(t(key), format=formats.get(column))
+        else:
+            config[column] = st.column_config.TextColumn(t(key))
+    st.dataframe(frame, column_config=config, **kwargs)

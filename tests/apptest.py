@@ -1,0 +1,105 @@
+"""Helpers for the AppTest suites: open a page with a link's query, read back what it shows.
+
+Shared by every test module that drives the app headlessly, so none imports
+another test module.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+from streamlit.testing.v1 import AppTest
+
+from convlab import ui
+from convlab.i18n import message
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+TIMEOUT = 60  # the first TensorFlow import alone takes seconds
+
+DEFAULT_SENTENCE = "It's not a bad movie at all."
+PAGES = {page.path or "home": page.script for page in ui.PAGES}
+TOPICS = {page.path or "home": page.topic for page in ui.PAGES}
+SHAPE_KEYS = ("metric.input", "metric.kernel", "metric.output", "metric.params")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def open_app(page: str = "home", at: AppTest | None = None, **query: str) -> AppTest:
+    """``page`` after its run, in session ``at`` or in a new session whose URL holds ``query``.
+
+    A new session's first run must be on the page itself: that is the run that reads the URL.
+    """
+    if at is None:
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        for key, raw in query.items():
+            at.query_params[key] = raw
+    if page != "home":
+        at.switch_page(PAGES[page])
+    return at.run()
+
+
+def en(key: str, **params: object) -> str:
+    return message(key, "en", **params)
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def main_warnings(at: AppTest) -> list[str]:
+    """Warnings in the page body; the sidebar's permanent "pruned table" notice is left out."""
+    return [w.value for w in at.main.warning]
+
+
+def main_infos(at: AppTest) -> list[str]:
+    return [i.value for i in at.main.info]
+
+
+def title(at: AppTest) -> str:
+    assert len(at.title) == 1, [t.value for t in at.title]
+    return at.title[0].value
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    """Metric values keyed by their (displayed) label."""
+    return {m.label: m.value for m in at.metric}
+
+
+def shape_metrics(at: AppTest, lang: str = "en") -> dict[str, str]:
+    """The Conv1D page's four shape metrics, keyed by catalogue key (labels are translated)."""
+    shown = {m.label: m.value for m in at.metric}
+    return {key: shown[message(key, lang)] for key in SHAPE_KEYS}
+
+
+def chart_specs(at: AppTest) -> list[dict[str, Any]]:
+    return [json.loads(el.proto.spec) for el in at.get("vega_lite_chart")]
+
+
+def chart_data(at: AppTest, index: int = 0) -> pd.DataFrame:
+    """The data frame behind the ``index``-th Altair chart, decoded from its Arrow bytes."""
+    el = at.get("vega_lite_chart")[index]
+    assert len(el.proto.datasets) == 1
+    raw = el.proto.datasets[0].data.data
+    return pa.ipc.open_stream(io.BytesIO(raw)).read_all().to_pandas()
+
+
+def heatmap_rows(spec: dict[str, Any]) -> list[str]:
+    layer = spec["layer"][0] if "layer" in spec else spec
+    y = layer["encoding"]["y"]
+    assert y["field"] == "row"
+    return y["sort"]
+
+
+def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
+    return [df.value for df in at.dataframe if list(df.value.columns) == columns]
+
+
+def said(key: str, **params: object) -> str:
+    """An InputError's message as ``ui.say`` renders it: the words it quotes escaped."""
+    return en(key, **{k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()})
