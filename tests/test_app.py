@@ -549,3 +549,17 @@ def test_url_values_cannot_inject_markdown() -> None:
     assert not re.search(r"(?<!\\)\]\(", warning), warning  # no live link or image syntax
     assert not re.search(r"(?<!\\):red(?<!\\)\[", warning), warning
     assert "example\\.invalid" in warning
+
+
+def test_too_short_sentence_says_what_this_servers_keras_does() -> None:
+    """convlab refuses by the formula; what TensorFlow does instead is measured, not claimed."""
+    from convlab.lesson import keras_layers
+
+    at = open_app("conv1d", sentence="good movie")
+    no_exception(at)
+    assert main_warnings(at) == [en("err.too_few_words", needed=3, words=2, n=3)]
+    shape = keras_layers.short_input_shape(ConvLayer(), 2, 300)
+    captions = [c.value for c in at.main.caption]
+    shown = en("conv1d.keras_short", shape=str(shape), words=2, n=3)
+    # oneDNN CPUs return a tensor (shown); others raise (nothing to show).
+    assert (shown in captions) == (shape is not None)
