@@ -9,24 +9,20 @@ and refuses a key defined twice.
 
 from __future__ import annotations
 
+from convlab.disjoint import union
 from convlab.messages import core, lesson, shapelab, training, vectors
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
 
 
-def _merge(*parts: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {}
-    for part in parts:
-        twice = merged.keys() & part.keys()
-        if twice:
-            raise ValueError(f"message keys defined twice: {sorted(twice)}")
-        merged |= part
-    return merged
-
-
-CATALOGUE = _merge(
-    core.MESSAGES, lesson.MESSAGES, shapelab.MESSAGES, training.MESSAGES, vectors.MESSAGES
+CATALOGUE = union(
+    "message keys",
+    core.MESSAGES,
+    lesson.MESSAGES,
+    shapelab.MESSAGES,
+    training.MESSAGES,
+    vectors.MESSAGES,
 )
 
 

@@ -14,33 +14,22 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from convlab import i18n
+from convlab.disjoint import union
 from convlab.lesson import settings as lesson
-from convlab.lesson.settings import MAX_SENTENCE_CHARS, SAMPLES
 from convlab.setting import Setting
 from convlab.shapelab import settings as shapelab
 from convlab.textcnn import settings as textcnn
 from convlab.vectors import settings as vectors
-from convlab.vectors.settings import MAX_WORD_CHARS
 
 FRAME = {"lang": Setting(i18n.DEFAULT_LANG, choices=tuple(i18n.LANGS))}
 """The frame's own setting: the reader's language."""
 
 
-def _merge(*parts: Mapping[str, Setting]) -> dict[str, Setting]:
-    merged: dict[str, Setting] = {}
-    for part in parts:
-        twice = merged.keys() & part.keys()
-        if twice:
-            raise ValueError(f"settings declared twice: {sorted(twice)}")
-        merged |= part
-    return merged
-
-
-SETTINGS = _merge(FRAME, lesson.SETTINGS, vectors.SETTINGS, shapelab.SETTINGS, textcnn.SETTINGS)
+SETTINGS = union(
+    "settings", FRAME, lesson.SETTINGS, vectors.SETTINGS, shapelab.SETTINGS, textcnn.SETTINGS
+)
 RULES: tuple[Callable[[dict[str, Any]], list[str]], ...] = (lesson.reconcile,)
 """Checks across settings: each fixes ``values`` in place and returns the ``key=value`` dropped."""
-
-__all__ = ["MAX_SENTENCE_CHARS", "MAX_WORD_CHARS", "SAMPLES"]  # the limits the widgets show
 
 DEFAULTS: dict[str, Any] = {key: s.default for key, s in SETTINGS.items()}
 RANGES: dict[str, tuple[int, int]] = {k: s.range for k, s in SETTINGS.items() if s.range}

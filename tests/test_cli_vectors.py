@@ -11,8 +11,7 @@ import pytest
 
 from convlab.cli import main
 from tests.cli import run_cli
-from tests.test_vectorfiles import BAD_TEXT, Payload, refused
-from tests.vector_files import glove, table, word2vec
+from tests.vector_files import BAD_TEXT, Payload, glove, refused, table, word2vec
 
 KEYS = ["name", "format", "D", "words", "distinct_vectors", "licence"]
 

@@ -2,6 +2,7 @@
 
 import re
 import string
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,35 @@ def test_input_error_speaks_both_languages() -> None:
     err = InputError("err.too_few_words", needed=5, words=2, n=5)
     assert str(err).startswith("With padding 'valid' a window of n=5 needs at least 5 words")
     assert "至少需要 5 个词" in err.say("zh")
+
+
+def _flanking(before: str, after: str) -> tuple[bool, bool]:
+    """CommonMark's rule for a ``**`` run: (can open, can close), from its neighbours."""
+
+    def space(ch: str) -> bool:
+        return ch == "" or ch.isspace()
+
+    def punct(ch: str) -> bool:
+        return ch != "" and unicodedata.category(ch)[0] in "PS"
+
+    left = not space(after) and (not punct(after) or space(before) or punct(before))
+    right = not space(before) and (not punct(before) or space(after) or punct(after))
+    return left, right
+
+
+@pytest.mark.parametrize("lang", list(i18n.LANGS))
+def test_bold_renders_as_bold(lang: str) -> None:
+    """Every ``**`` pair opens and closes, so no reader sees the asterisks.
+
+    Chinese punctuation counts as punctuation: ``？**每`` cannot close, so
+    ``**为什么…？**每个…`` shows its asterisks; the closing run goes before ``？``.
+    """
+    unbalanced = []
+    for key, entry in i18n.CATALOGUE.items():
+        text = re.sub(r"\{\w+\}", "1", re.sub(r"`[^`]*`", "code", entry[lang]))  # numbers
+        runs = [m.start() for m in re.finditer(r"(?<!\*)\*\*(?!\*)", text)]
+        for i, at in enumerate(runs):
+            left, right = _flanking(text[at - 1 : at] if at else "", text[at + 2 : at + 3])
+            if not (left if i % 2 == 0 else right) or len(runs) % 2:
+                unbalanced.append(f"{key}: …{text[max(0, at - 12) : at + 14]}…")
+    assert not unbalanced, "\n".join(unbalanced)

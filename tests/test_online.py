@@ -17,7 +17,7 @@ from convlab.errors import InputError
 from convlab.paths import ENV as CACHE_ENV
 from convlab.vectors import gensim_data
 from convlab.vectors.sets import load_online, resolve
-from tests.vector_files import gzipped, http_server, isolate, publish, table, word2vec
+from tests.vector_files import closed_port, gzipped, http_server, isolate, publish, table, word2vec
 
 NAME = "glove-wiki-gigaword-50"
 
@@ -90,13 +90,6 @@ def test_a_missing_release_says_what_the_server_answered(release: dict) -> None:
         gensim_data.fetch(name)
     assert (err.value.key, err.value.params["status"]) == ("err.net_http", 404)
     assert gensim_data.cached(name) is None
-
-
-def closed_port() -> int:
-    """A loopback port nothing listens on: connecting is refused at once."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_offline_is_a_quick_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convlab import settings
+from convlab.lesson.settings import MAX_SENTENCE_CHARS
 from convlab.settings import CHOICES, DEFAULTS, RANGES
 
 
@@ -36,7 +37,7 @@ def test_strides_and_dilation_above_one_keep_the_strides() -> None:
 
 def test_long_text_is_cut_to_its_limit() -> None:
     values, _ = settings.from_query({"sentence": "x" * 5000})
-    assert len(values["sentence"]) == settings.MAX_SENTENCE_CHARS
+    assert len(values["sentence"]) == MAX_SENTENCE_CHARS
 
 
 # Any value a widget can produce survives the trip through the URL unchanged.

@@ -22,18 +22,18 @@ from convlab.errors import InputError
 from convlab.vectors import files
 from convlab.vectors.files import DEFAULT_LIMIT, MEMORY_BUDGET, estimate, inspect
 from convlab.vectors.sets import load_path, load_stream, neighbours
-from tests.vector_files import WORDS, glove, gzipped, keyed, table, text_rows, word2vec
-
-
-def load(path: Path, **kwargs: object):
-    return load_path(path, **kwargs)  # type: ignore[arg-type]
-
-
-def refused(path: Path, **kwargs: object) -> InputError:
-    with pytest.raises(InputError) as err:
-        load(path, **kwargs)
-    return err.value
-
+from tests.vector_files import (
+    BAD_TEXT,
+    WORDS,
+    Payload,
+    glove,
+    gzipped,
+    keyed,
+    refused,
+    table,
+    text_rows,
+    word2vec,
+)
 
 # What gensim does on its own (measured, gensim 4.4.0) -------------------------------------
 
@@ -70,7 +70,7 @@ def test_gensim_alone_preallocates_what_a_header_claims(tmp_path: Path) -> None:
 )
 def test_word2vec_formats_load_exactly(tmp_path: Path, name: str, binary: bool, fmt: str) -> None:
     words, vectors = table()
-    vs = load(word2vec(tmp_path / name, words, vectors, binary=binary))
+    vs = load_path(word2vec(tmp_path / name, words, vectors, binary=binary))
     assert vs.file_format == fmt
     assert vs.name == f"file:{Path(name).stem}"
     assert vs.kv.index_to_key == words
@@ -82,7 +82,7 @@ def test_word2vec_formats_load_exactly(tmp_path: Path, name: str, binary: bool, 
 
 def test_glove_text_without_header(tmp_path: Path) -> None:
     words, vectors = table()
-    vs = load(glove(tmp_path / "glove.6B.4d.txt", words, vectors))
+    vs = load_path(glove(tmp_path / "glove.6B.4d.txt", words, vectors))
     assert vs.file_format == "glove-text"
     assert vs.meta["rows_in_file"] is None
     assert vs.kv.index_to_key == words
@@ -95,7 +95,7 @@ def test_word2vec_c_binary_with_a_newline_after_each_vector(tmp_path: Path) -> N
     rows = b"".join(w.encode() + b" " + v.tobytes() + b"\n" for w, v in pairs)
     path = tmp_path / "c.bin"
     path.write_bytes(b"3 2\n" + rows)
-    vs = load(path)
+    vs = load_path(path)
     assert vs.kv.index_to_key == words
     np.testing.assert_array_equal(vs.kv.vectors, vectors)
 
@@ -104,21 +104,21 @@ def test_word2vec_c_binary_with_a_newline_after_each_vector(tmp_path: Path) -> N
 def test_gzipped_files_load(tmp_path: Path, binary: bool) -> None:
     words, vectors = table()
     raw = word2vec(tmp_path / "raw", words, vectors, binary=binary).read_bytes()
-    vs = load(gzipped(tmp_path / "vectors.gz", raw))
+    vs = load_path(gzipped(tmp_path / "vectors.gz", raw))
     assert vs.file_format == ("word2vec-binary" if binary else "word2vec-text")
     np.testing.assert_array_equal(vs.kv.vectors, vectors)
 
 
 def test_gzipped_glove(tmp_path: Path) -> None:
     words, vectors = table()
-    vs = load(gzipped(tmp_path / "glove.txt.gz", text_rows(words, vectors)))
+    vs = load_path(gzipped(tmp_path / "glove.txt.gz", text_rows(words, vectors)))
     assert (vs.file_format, vs.size, vs.name) == ("glove-text", len(words), "file:glove")
 
 
 def test_a_blank_last_line_and_crlf_are_fine(tmp_path: Path) -> None:
     path = tmp_path / "crlf.txt"
     path.write_bytes(b"2 2\r\nthe 0.5 -1.5\r\ncat 2 3\r\n\r\n")
-    vs = load(path)
+    vs = load_path(path)
     np.testing.assert_array_equal(vs.kv["cat"], [2, 3])
 
 
@@ -126,7 +126,7 @@ def test_a_blank_last_line_and_crlf_are_fine(tmp_path: Path) -> None:
 def test_the_limit_reads_the_first_rows(tmp_path: Path, binary: bool) -> None:
     words, vectors = table(rows=50)
     path = word2vec(tmp_path / "v", words, vectors, binary=binary)
-    vs = load(path, limit=7)
+    vs = load_path(path, limit=7)
     assert vs.kv.index_to_key == words[:7]
     assert vs.meta["rows_in_file"] == 50
     np.testing.assert_array_equal(vs.kv.vectors, vectors[:7])
@@ -134,14 +134,16 @@ def test_the_limit_reads_the_first_rows(tmp_path: Path, binary: bool) -> None:
 
 def test_the_limit_applies_to_glove_too(tmp_path: Path) -> None:
     words, vectors = table(rows=20)
-    assert load(glove(tmp_path / "g.txt", words, vectors), limit=5).kv.index_to_key == words[:5]
+    assert (
+        load_path(glove(tmp_path / "g.txt", words, vectors), limit=5).kv.index_to_key == words[:5]
+    )
 
 
 @pytest.mark.parametrize("binary", [False, True])
 def test_progress_rises_to_one(tmp_path: Path, binary: bool) -> None:
     words, vectors = table(rows=5000, dim=2)
     seen: list[float] = []
-    load(word2vec(tmp_path / "v", words, vectors, binary=binary), progress=seen.append)
+    load_path(word2vec(tmp_path / "v", words, vectors, binary=binary), progress=seen.append)
     assert seen == sorted(seen)
     assert len(seen) >= 3 and 0 < seen[0] < 1 and seen[-1] == 1.0
 
@@ -154,36 +156,14 @@ def test_an_upload_is_a_stream(tmp_path: Path) -> None:
 
 
 def test_keys_differ_for_different_files_with_one_name(tmp_path: Path) -> None:
-    first = load(glove(tmp_path / "v.txt", *table(seed=1)))
-    second = load(glove(tmp_path / "v.txt", *table(seed=2)))
+    first = load_path(glove(tmp_path / "v.txt", *table(seed=1)))
+    second = load_path(glove(tmp_path / "v.txt", *table(seed=2)))
     assert first.name == second.name
     assert first.key != second.key
-    assert first.key == load(glove(tmp_path / "v.txt", *table(seed=1))).key
+    assert first.key == load_path(glove(tmp_path / "v.txt", *table(seed=1))).key
 
 
 # Every bad input ------------------------------------------------------------------------------
-
-
-BAD_TEXT = [
-    # (file content, key, params that must be in the message)
-    (b"", "err.vec_empty", {}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\n", "err.vec_truncated", {"found": "2", "rows": "3"}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\ndog 0.5", "err.vec_cut_short", {"line": 4}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3\ndog 0.5 0.6\n", "err.vec_row_values", {"line": 3, "got": 1}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4 0.5\ndog 0.5 0.6\n", "err.vec_row_values", {"got": 3}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3 abc\ndog 0.5 0.6\n", "err.vec_not_number", {"line": 3}),
-    (b"1000000000 2\nthe 0.1 0.2\n", "err.vec_header_rows", {"rows": "1,000,000,000"}),
-    (b"3 3\nthe 0.1 0.2\ncat 0.3 0.4\ndog 0.5 0.6\n", "err.vec_dim_mismatch", {"got": 2}),
-    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\nthe 0.5 0.6\n", "err.vec_duplicate", {"word": "the"}),
-    ("3 2\nthe 0.1 0.2\ncafé 0.3 0.4\n".encode("latin-1"), "err.vec_not_utf8", {"line": 3}),
-    (b"2 2\nthe 0.1 nan\ncat inf 0.4\n", "err.vec_not_finite", {"count": 2}),
-    (b"2 2\nthe 0.1 0.2\n 0.3 0.4\n", "err.vec_no_word", {"line": 3}),
-    (b"0 2\n", "err.vec_bad_header", {}),
-    (b"2 5000\nthe" + b" 0" * 5000 + b"\n", "err.vec_dim", {}),
-    (b"Hello, this is a letter.\nNot vectors.\n", "err.vec_unknown_format", {}),
-    (b"the 0.1 0.2\ncat 0.3 0.4 0.5\n", "err.vec_row_values", {"line": 2}),
-    (b"2 2\nthe " + b"1" * 200_000 + b"\n", "err.vec_line_long", {"line": 2}),
-]
 
 
 @pytest.mark.parametrize(
@@ -294,16 +274,6 @@ def test_a_limit_out_of_range(tmp_path: Path, limit: int) -> None:
 # Never unpickled -----------------------------------------------------------------------------
 
 
-class Payload:
-    """Unpickling this creates the marker file: proof that code ran."""
-
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple:
-        return (Path.touch, (self.marker,))
-
-
 @pytest.mark.parametrize("protocol", [0, 2, pickle.HIGHEST_PROTOCOL])
 @pytest.mark.parametrize("name", ["vectors.txt", "vectors.pkl", "vectors.bin.gz"])
 def test_a_crafted_pickle_is_refused_without_running(
@@ -356,7 +326,7 @@ def test_a_glove_word_that_looks_like_an_opcode_is_not_a_pickle(tmp_path: Path) 
     """ "(" then "0" then "." walk through MARK, POP, STOP: text, not code."""
     path = tmp_path / "g.txt"
     path.write_bytes(b"( 0.1 0.2\n. 0.3 0.4\n")
-    assert load(path).kv.index_to_key == ["(", "."]
+    assert load_path(path).kv.index_to_key == ["(", "."]
 
 
 # Nearest words ----------------------------------------------------------------------------------
@@ -365,7 +335,7 @@ def test_a_glove_word_that_looks_like_an_opcode_is_not_a_pickle(tmp_path: Path) 
 def test_neighbours_and_twins(tmp_path: Path) -> None:
     words, vectors = table(rows=6, dim=3)
     vectors[3] = vectors[2]  # "bad" = "good", as in a pruned table
-    vs = load(glove(tmp_path / "p.txt", words, vectors))
+    vs = load_path(glove(tmp_path / "p.txt", words, vectors))
     near = neighbours(vs, "GOOD", topn=3)
     assert near.word == "good"
     assert near.twins == ["bad"]
@@ -377,7 +347,7 @@ def test_neighbours_and_twins(tmp_path: Path) -> None:
 def test_neighbours_of_unknown_and_zero_words(tmp_path: Path) -> None:
     words, vectors = table(rows=3, dim=2)
     vectors[1] = 0
-    vs = load(glove(tmp_path / "z.txt", words, vectors))
+    vs = load_path(glove(tmp_path / "z.txt", words, vectors))
     with pytest.raises(InputError) as err:
         neighbours(vs, "qwxzv")
     assert err.value.key == "err.vec_word_missing"

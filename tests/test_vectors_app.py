@@ -35,9 +35,18 @@ from tests.apptest import (
     open_app,
     shape_metrics,
 )
-from tests.test_online import closed_port
-from tests.test_vectorfiles import BAD_TEXT, Payload
-from tests.vector_files import glove, gzipped, http_server, isolate, publish, table, text_rows
+from tests.vector_files import (
+    BAD_TEXT,
+    Payload,
+    closed_port,
+    glove,
+    gzipped,
+    http_server,
+    isolate,
+    publish,
+    table,
+    text_rows,
+)
 
 ONLINE = "glove-wiki-gigaword-50"
 SENTENCE = "It's not a bad movie at all."

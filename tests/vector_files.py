@@ -7,6 +7,7 @@ import functools
 import gzip
 import hashlib
 import http.server
+import socket
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -16,8 +17,10 @@ import numpy as np
 import pytest
 from gensim.models import KeyedVectors
 
+from convlab.errors import InputError
 from convlab.paths import ENV as CACHE_ENV
 from convlab.vectors import gensim_data
+from convlab.vectors.sets import load_path
 
 WORDS = ["the", "movie", "good", "bad", "king", "queen", "film", "at"]
 
@@ -112,3 +115,50 @@ def isolate(monkeypatch: pytest.MonkeyPatch, cache: Path, base_url: str) -> None
     monkeypatch.setenv(gensim_data.ENV_URL, base_url)
     monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
     monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on: connecting is refused at once."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def refused(path: Path, **kwargs: object) -> InputError:
+    """The error loading ``path`` raises; fails the test if it loads."""
+    with pytest.raises(InputError) as err:
+        load_path(path, **kwargs)  # type: ignore[arg-type]
+    return err.value
+
+
+BAD_TEXT = [
+    # (file content, key, params that must be in the message)
+    (b"", "err.vec_empty", {}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\n", "err.vec_truncated", {"found": "2", "rows": "3"}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\ndog 0.5", "err.vec_cut_short", {"line": 4}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3\ndog 0.5 0.6\n", "err.vec_row_values", {"line": 3, "got": 1}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4 0.5\ndog 0.5 0.6\n", "err.vec_row_values", {"got": 3}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3 abc\ndog 0.5 0.6\n", "err.vec_not_number", {"line": 3}),
+    (b"1000000000 2\nthe 0.1 0.2\n", "err.vec_header_rows", {"rows": "1,000,000,000"}),
+    (b"3 3\nthe 0.1 0.2\ncat 0.3 0.4\ndog 0.5 0.6\n", "err.vec_dim_mismatch", {"got": 2}),
+    (b"3 2\nthe 0.1 0.2\ncat 0.3 0.4\nthe 0.5 0.6\n", "err.vec_duplicate", {"word": "the"}),
+    ("3 2\nthe 0.1 0.2\ncafé 0.3 0.4\n".encode("latin-1"), "err.vec_not_utf8", {"line": 3}),
+    (b"2 2\nthe 0.1 nan\ncat inf 0.4\n", "err.vec_not_finite", {"count": 2}),
+    (b"2 2\nthe 0.1 0.2\n 0.3 0.4\n", "err.vec_no_word", {"line": 3}),
+    (b"0 2\n", "err.vec_bad_header", {}),
+    (b"2 5000\nthe" + b" 0" * 5000 + b"\n", "err.vec_dim", {}),
+    (b"Hello, this is a letter.\nNot vectors.\n", "err.vec_unknown_format", {}),
+    (b"the 0.1 0.2\ncat 0.3 0.4 0.5\n", "err.vec_row_values", {"line": 2}),
+    (b"2 2\nthe " + b"1" * 200_000 + b"\n", "err.vec_line_long", {"line": 2}),
+]
+"""Damaged text files: (content, message key, params the message must carry)."""
+
+
+class Payload:
+    """Unpickling this creates the marker file: proof that code ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple:
+        return (Path.touch, (self.marker,))

@@ -20,7 +20,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "home.q_vanish": {
         "en": "**Why does `Conv1D` return `(batch, new_steps, filters)`?** "
         "Where did the {dim} dimensions of each word vector go?",
-        "zh": "**为什么 `Conv1D` 的输出是 `(batch, new_steps, filters)`？**每个词向量的 {dim} 维去哪儿了？",
+        "zh": "**为什么 `Conv1D` 的输出是 `(batch, new_steps, filters)`**？每个词向量的 {dim} 维去哪儿了？",
     },
     "home.q_vanish.link": {"en": "Watch it on the Conv1D page", "zh": "到 Conv1D 页面看看"},
     "home.q_equal": {

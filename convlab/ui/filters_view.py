@@ -33,7 +33,7 @@ HIGHLIGHTED = 5
 
 def to_train_page(key: str) -> NoReturn:
     """Say what is missing, link to the Train page that makes it, and end this run."""
-    st.info(t(key), icon="🏋️")
+    st.info(t(key), icon=":material/fitness_center:")
     st.page_link(
         "pages/textcnn/train.py", label=t("filters.to_train"), icon=":material/arrow_back:"
     )

@@ -16,7 +16,7 @@ from convlab.errors import InputError
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS
 from convlab.ui.state import value
-from convlab.ui.text import say, stop, t
+from convlab.ui.text import explained, say, t
 from convlab.ui.vectors import BY_SET, per_set
 from convlab.ui.widgets import choice, oov_input, seed_input, sentence_input, slider
 from convlab.vectors.sets import Embedding, VectorSet, embed_sentence
@@ -39,14 +39,12 @@ def current_embedding() -> Embedding:
     """
     emb = embedding(value("sentence"), value("oov"), value("seed"))
     if not emb.tokens:
-        st.info(t("embed.empty"), icon="✍️")
+        st.info(t("embed.empty"), icon=":material/edit:")
         st.stop()
     if emb.truncated:
         st.warning(t("embed.truncated", most=MAX_TOKENS, dropped=emb.truncated))
-    try:
+    with explained():
         emb.require_words()
-    except InputError as err:
-        stop(err)
     if not any(emb.found):
         st.warning(t("embed.all_oov", policy=t(f"oov.{value('oov')}")))
     return emb
@@ -169,7 +167,7 @@ def too_short(err: InputError, conv: ConvLayer, emb: Embedding) -> NoReturn:
     convlab refuses a sentence shorter than the window before any layer runs,
     because TensorFlow's answer depends on the CPU: measured here, not assumed.
     """
-    st.warning(say(err), icon="⚠️")
+    st.warning(say(err), icon=":material/warning:")
     if err.key == "err.too_few_words":
         with st.spinner(t("spinner.keras")):
             shape = short_input_shape(conv, *emb.matrix.shape)

@@ -20,7 +20,7 @@ from convlab.shapelab.layerspec import CLASS_NAMES, MAX_TEXT, LayerSpec, show
 from convlab.shapelab.windows import Window, window
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.ui.state import value
-from convlab.ui.text import plain, say, t
+from convlab.ui.text import explained, plain, say, t
 from convlab.ui.widgets import dataframe, setting
 
 if TYPE_CHECKING:
@@ -227,7 +227,7 @@ def refusal(spec: LayerSpec, err: InputError) -> None:
         else:
             shown = figures(built)
             st.info(t("shapelab.keras_builds", output=shown["output"], kernel=shown["kernel"]))
-    st.warning(say(err), icon="⚠️")
+    st.warning(say(err), icon=":material/warning:")
 
 
 def axes_table(spec: LayerSpec) -> pd.DataFrame:
@@ -378,11 +378,7 @@ def translator() -> None:
     st.subheader(t("shapelab.legacy"))
     st.markdown(t("shapelab.legacy_intro"))
     code = setting(st.text_area, "shape_legacy", max_chars=keras1.MAX_CHARS, height=90)
-    try:
-        result = keras1.translate(code)
-    except InputError as err:  # the table below still helps
-        st.warning(say(err), icon="⚠️")
-    else:
-        translation(result)
+    with explained("warn"):  # the table below still helps
+        translation(keras1.translate(code))
     with st.expander(t("shapelab.legacy_table")):
         legacy_table(keras1.mapping())

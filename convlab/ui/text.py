@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Literal, NoReturn
 
 import streamlit as st
 
@@ -53,18 +53,25 @@ def say(err: InputError) -> str:
 
 def stop(err: InputError) -> NoReturn:
     """Explain ``err`` and end this run of the page; the widgets above stay usable."""
-    st.warning(say(err), icon="⚠️")
+    st.warning(say(err), icon=":material/warning:")
     st.stop()
 
 
 @contextmanager
-def explained() -> Iterator[None]:
+def explained(then: Literal["stop", "warn", "inform"] = "stop") -> Iterator[None]:
     """Run the block; if the input cannot be used, explain why and end this run of the page.
 
     The one error path of every page: widgets drawn above stay usable, and
-    nothing the user had is lost.
+    nothing the user had is lost. ``"warn"`` and ``"inform"`` skip only the rest
+    of the block, for sections whose neighbours below still work without it;
+    ``"inform"`` is for what is a fact about the data rather than a mistake.
     """
     try:
         yield
     except InputError as err:
-        stop(err)
+        if then == "stop":
+            stop(err)
+        if then == "warn":
+            st.warning(say(err), icon=":material/warning:")
+        else:
+            st.info(say(err))

@@ -49,7 +49,7 @@ def table_upload() -> None:
         keep_table(uploaded.name, uploaded.getvalue())
     record: UploadedTable | None = st.session_state.get(UPLOADED_TABLE)
     if record is None:
-        st.info(t("train.upload_prompt"), icon="📄")
+        st.info(t("train.upload_prompt"), icon=":material/description:")
         st.stop()
     if uploaded is None:
         st.caption(t("train.upload_kept", name=plain(record.name)))

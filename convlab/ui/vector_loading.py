@@ -16,7 +16,7 @@ from pathlib import Path
 import streamlit as st
 
 from convlab.errors import InputError
-from convlab.ui.text import plain, say, t
+from convlab.ui.text import explained, plain, say, t
 from convlab.ui.vectors import use_set
 from convlab.ui.widgets import progress_bar
 from convlab.vectors import gensim_data
@@ -58,7 +58,7 @@ def failure(section: str) -> None:
     """Why the last load asked from ``section`` failed, shown where the reader asked for it."""
     message = st.session_state.get(FAILED, {}).get(section)
     if message:
-        st.error(message, icon="⚠️")
+        st.error(message, icon=":material/warning:")
 
 
 def read_upload() -> None:
@@ -132,9 +132,6 @@ def offer(name: str, limit: int, *, on_disk: bool) -> None:
             memory=megabytes(estimate(rows, spec.dim)),
         )
     )
-    try:
+    with explained("warn"):  # the page's other sections still work
         check_memory(rows, spec.dim)
-    except InputError as err:  # the page's other sections still work
-        st.warning(say(err), icon="⚠️")
-    else:
         fetch_button(on_disk=on_disk)

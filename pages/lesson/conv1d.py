@@ -104,15 +104,13 @@ st.caption(
 )
 terms = tables.cell(part, emb.words, ui.t("conv1d.pad"))
 listing, bars = st.columns(2)
-listing.dataframe(
-    terms,
-    hide_index=True,
-    column_config={
-        "term": st.column_config.TextColumn(ui.t("col.term")),
-        "word": st.column_config.TextColumn(ui.t("col.token")),
-        "value": st.column_config.NumberColumn(ui.t("axis.contribution"), format="%.4f"),
-    },
-)
+with listing:
+    ui.dataframe(
+        terms,
+        {"term": "col.term", "word": "col.token", "value": "axis.contribution"},
+        formats={"value": "%.4f"},
+        hide_index=True,
+    )
 bars.altair_chart(
     charts.contributions(
         [f"{term} {word}" for term, word in zip(terms.term, terms.word, strict=True)],
@@ -124,13 +122,9 @@ bars.altair_chart(
 
 st.subheader(ui.t("conv1d.pooling"))
 st.caption(ui.t("conv1d.pooling_caption", filters=conv.filters, steps=steps))
-st.dataframe(
+ui.dataframe(
     tables.pooling(y, phrases),
+    {"filter": "axis.filter", "max": "col.max", "step": "col.step", "ngram": "axis.ngram"},
+    formats={"max": "%.4f"},
     hide_index=True,
-    column_config={
-        "filter": st.column_config.TextColumn(ui.t("axis.filter")),
-        "max": st.column_config.NumberColumn(ui.t("col.max"), format="%.4f"),
-        "step": st.column_config.NumberColumn(ui.t("col.step")),
-        "ngram": st.column_config.TextColumn(ui.t("axis.ngram")),
-    },
 )

@@ -19,11 +19,9 @@ st.markdown(
     ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
 forms = tables.forms(conv, words, dim, {form: f32.outputs[form].shape for form in tables.FORMS})
-st.dataframe(
+ui.dataframe(
     forms.rename(index=lambda row: ui.t(f"row.{row}")),
-    column_config={
-        form: st.column_config.TextColumn(ui.t(f"form.{form}")) for form in tables.FORMS
-    },
+    {form: f"form.{form}" for form in tables.FORMS},
 )
 
 st.subheader(ui.t("conv2d.side_by_side"))

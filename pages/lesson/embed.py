@@ -24,14 +24,10 @@ counts[2].metric(
 )
 
 st.subheader(ui.t("embed.table"))
-st.dataframe(
+ui.dataframe(
     tables.tokens(emb),
-    column_config={
-        "token": st.column_config.TextColumn(ui.t("col.token")),
-        "found": st.column_config.CheckboxColumn(ui.t("col.found")),
-        "in_matrix": st.column_config.CheckboxColumn(ui.t("col.in_matrix")),
-        "norm": st.column_config.NumberColumn(ui.t("col.norm"), format="%.3f"),
-    },
+    {"token": "col.token", "found": "col.found", "in_matrix": "col.in_matrix", "norm": "col.norm"},
+    formats={"norm": "%.3f"},
 )
 
 st.subheader(ui.t("embed.heatmap", words=words, dim=dim))

@@ -6,7 +6,6 @@ Imports no TensorFlow: every shape here comes from the pure-Python formulas.
 import streamlit as st
 
 from convlab import ui
-from convlab.errors import InputError
 
 for question, target in (
     ("home.q_vanish", "pages/lesson/conv1d.py"),
@@ -19,13 +18,10 @@ for question, target in (
 
 emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
 words, dim = emb.matrix.shape
-try:
+with ui.explained("inform"):
     emb.require_words()
     conv = ui.lesson_layer()
     steps = conv.steps(words)
-except InputError as err:
-    st.info(ui.say(err))
-else:
     st.subheader(ui.t("home.now"))
     st.code(
         ui.t(

@@ -8,7 +8,8 @@ The model is the fit of the Train page's current settings, or an uploaded
 
 import streamlit as st
 
-from convlab import settings, ui
+from convlab import ui
+from convlab.lesson.settings import MAX_SENTENCE_CHARS
 from convlab.tokenize import tokenize
 from convlab.ui import filters_view as view
 
@@ -41,12 +42,10 @@ view.filter_figures(mined, j, share)
 view.filter_hits(mined, j, top)
 
 st.subheader(ui.t("filters.sentence"))
-sentence = ui.setting(
-    st.text_area, "cnn_sentence", max_chars=settings.MAX_SENTENCE_CHARS, height=80
-)
+sentence = ui.setting(st.text_area, "cnn_sentence", max_chars=MAX_SENTENCE_CHARS, height=80)
 tokens = tokenize(sentence)
 if not tokens:
-    st.info(ui.t("embed.empty"), icon="✍️")
+    st.info(ui.t("embed.empty"), icon=":material/edit:")
     st.stop()
 if len(tokens) > cnn.length:
     st.warning(ui.t("filters.cut", length=cnn.length, dropped=len(tokens) - cnn.length))

@@ -24,7 +24,7 @@ def mr_source() -> None:
     if folder is not None:
         st.caption(ui.t("train.mr_folder", folder=ui.plain(str(folder))))
         return
-    st.info(ui.t("train.mr_missing"), icon="📥")
+    st.info(ui.t("train.mr_missing"), icon=":material/download:")
     training.request_button(
         training.DOWNLOAD_REQUEST,
         ui.t("train.mr_download"),
@@ -106,7 +106,7 @@ def fit_section(data: corpus.Corpus, hp: Hyperparameters) -> None:
     if fit is not None:
         train_view.results(fit)
         return
-    st.info(ui.t("train.not_trained"), icon="🏋️")
+    st.info(ui.t("train.not_trained"), icon=":material/fitness_center:")
     training.request_button(
         training.TRAIN_REQUEST,
         ui.t("train.button"),

@@ -50,7 +50,7 @@ def calculator() -> None:
     try:
         spec = shapelab.current_spec()
     except InputError as err:  # not numbers: nothing Keras could be asked about
-        st.warning(ui.say(err), icon="⚠️")
+        st.warning(ui.say(err), icon=":material/warning:")
         return
     try:
         spec.check()

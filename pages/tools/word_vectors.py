@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from convlab import settings, ui
-from convlab.errors import InputError
+from convlab import ui
 from convlab.lesson import tables
 from convlab.ui import vector_loading
 from convlab.vectors import gensim_data
 from convlab.vectors.files import DEFAULT_LIMIT, MAX_LIMIT, MEMORY_BUDGET, megabytes
 from convlab.vectors.sets import Neighbours, VectorSet, neighbours
+from convlab.vectors.settings import MAX_WORD_CHARS
 
 ONLINE_COLUMNS = {
     "set": "col.set",
@@ -116,14 +116,11 @@ def nearest_words(vs: VectorSet) -> None:
     st.caption(ui.t("vectors.neighbours_text"))
     word_column, topn_column = st.columns([3, 1])
     with word_column:
-        word = ui.setting(st.text_input, "word", max_chars=settings.MAX_WORD_CHARS)
+        word = ui.setting(st.text_input, "word", max_chars=MAX_WORD_CHARS)
     with topn_column:
         topn = ui.setting(st.slider, "topn")
-    try:
+    with ui.explained("inform"):
         near = neighbours(vs, word, topn)
-    except InputError as err:
-        st.info(ui.say(err))
-    else:
         ui.dataframe(
             tables.neighbours(near), NEIGHBOUR_COLUMNS, formats={"cosine": "%.4f"}, hide_index=True
         )

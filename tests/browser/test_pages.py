@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from convlab.i18n import message
+from convlab.ui import PAGES as PAGE_REGISTRY
 from tests.browser import harness
 from tests.browser.harness import (
     CHART_SVG,
@@ -22,18 +24,10 @@ from tests.browser.harness import (
 
 pytestmark = pytest.mark.browser
 
-# Every page of the app: screenshot name -> URL path. Add new pages here.
-PAGES = {
-    "landing": "/",
-    "embed": "/embed",
-    "conv1d": "/conv1d",
-    "conv2d": "/conv2d",
-    "word_vectors": "/word_vectors",
-    "conv1d-glove50": "/conv1d?vectors=glove50",
-    "shapes": "/shapes",
-    "train": "/train",
-    "filters": "/filters",
-}
+# Every page of the app, from the app's own registry (screenshot name -> URL path), and one
+# page on the other built-in vector set.
+PAGES = {(entry.path or "landing"): f"/{entry.path or ''}" for entry in PAGE_REGISTRY}
+PAGES["conv1d-glove50"] = "/conv1d?vectors=glove50"
 
 
 @pytest.mark.parametrize(("name", "path"), PAGES.items(), ids=PAGES.keys())
@@ -57,13 +51,16 @@ def test_conv1d_slider_reruns_and_keeps_chart(page: Page, base_url: str) -> None
     screenshot(page, "conv1d-after-slider")
 
 
-def test_embed_in_chinese(page: Page, base_url: str) -> None:
-    path = PAGES["embed"] + "?lang=zh"
+@pytest.mark.parametrize(("name", "path"), PAGES.items(), ids=PAGES.keys())
+def test_page_in_chinese(page: Page, base_url: str, name: str, path: str) -> None:
+    path += ("&" if "?" in path else "?") + "lang=zh"
     open_page(page, base_url, path)
-    screenshot(page, "embed-zh")
+    screenshot(page, f"{name}-zh")
     assert_no_exception(page, path)
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert CJK.search(text), f"{path} shows no Chinese characters:\n{text[:500]}"
+    heading = page.locator("h1").first.inner_text()
+    assert CJK.search(heading), f"{path} has an untranslated title: {heading}"
 
 
 def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
@@ -73,9 +70,6 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
     section folders below it, so the link must fall through to app.py's router: its
     sections and titles, the wide layout, and the page the link names.
     """
-    from convlab.i18n import message
-    from convlab.ui import PAGES as PAGE_REGISTRY
-
     with harness.running_server() as server:
         page = browser.new_page(viewport=harness.VIEWPORT)
         try:
