@@ -98,7 +98,16 @@ PAGES = (
 
 
 def route() -> None:
-    """Run the page the URL names, under the shared frame, in the reader's language."""
+    """Run the page the URL names, under the shared frame, in the reader's language.
+
+    ``app.py`` and the stubs ``pages/<path>.py`` call this. Until a script has
+    called ``st.navigation``, Streamlit discovers pages from ``pages/*.py``, so
+    on a fresh server the first visitor of a link to ``/conv1d`` would get
+    "Page not found" (then the default page) unless ``pages/conv1d.py`` exists.
+    That stub runs only in this first run of the server; the navigation below
+    serves every run after it.
+    """
+    st.set_page_config(page_title="convlab", page_icon=":material/search:", layout="wide")
     sections: dict[str, list[st.Page]] = {}
     by_path: dict[str, Page] = {}
     for page in PAGES:

@@ -66,20 +66,20 @@ def test_page_in_chinese(page: Page, base_url: str, name: str, path: str) -> Non
 def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
     """The first visitor of a new server may arrive on /conv1d from a shared link.
 
-    Streamlit's old-style page folder reads only pages/*.py, and convlab's pages live in
-    section folders below it, so the link must fall through to app.py's router: its
-    sections and titles, the wide layout, and the page the link names.
+    Until a script calls ``st.navigation``, Streamlit discovers pages from pages/*.py;
+    the stub pages/conv1d.py hands that first run to the router, so the visitor sees
+    the router's sections and titles and the page the link names, and no "Page not
+    found" dialog.
     """
     with harness.running_server() as server:
         page = browser.new_page(viewport=harness.VIEWPORT)
         try:
             open_page(page, server.base_url, "/conv1d?lang=zh&n=2")
             assert_no_exception(page, "/conv1d on a fresh server")
-            # The direct run ends (script "notRunning") before the rerouted run starts, so
-            # wait for the router's navigation rather than read the sidebar at once.
             nav = page.locator('[data-testid="stSidebarNavLink"]')
             nav.first.wait_for(state="visible", timeout=harness.PAGE_TIMEOUT_MS)
             harness.wait_for_app(page)
+            assert page.get_by_role("dialog").count() == 0, page.get_by_role("dialog").inner_text()
             links = nav.all_inner_texts()
             titles = [message(entry.nav, "zh") for entry in PAGE_REGISTRY]
             assert [text.splitlines()[-1] for text in links] == titles
