@@ -121,6 +121,7 @@ def frame(page: Page) -> None:
     state.load_settings()
     vectors.settle()
     state.keep_settings()
+    state.follow_suggestions()
     state.save_settings()
     with st.sidebar:
         labelled(st.selectbox, "lang", options=CHOICES["lang"], format_func=i18n.LANGS.get)
