@@ -17,6 +17,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "模型的词表或类别名里有损坏的文本（孤立的代理码元），任何页面都无法显示。"
         "请用 convlab 重新保存这个模型。",
     },
+    "segmentation.some_missing": {
+        "en": "{missing} of the {total} tokens are Chinese words that {name} has no vector for: "
+        'their rows come from the policy "{policy}".',
+        "zh": "{total} 个词元中有 {missing} 个中文词在 {name} 里没有向量：它们的行来自“{policy}”策略。",
+    },
     "segmentation.no_vectors": {
         "en": "**{missing} of the {total} tokens are Chinese words that {name} has no vector "
         "for: its vectors are English.** The mechanics (shapes, windows, the Conv2D "

@@ -53,11 +53,13 @@ def current_embedding() -> Embedding:
     with explained():
         emb.require_words()
     policy = t(f"oov.{value('oov')}")
-    unknown = [token for token, hit in zip(emb.tokens, emb.found, strict=True) if not hit]
-    missing = sum(map(has_han, unknown))
+    chinese = [hit for token, hit in zip(emb.tokens, emb.found, strict=True) if has_han(token)]
+    missing = chinese.count(False)
     if missing:
+        # A set that knows none of the Chinese words is an English one: say what that means.
+        key = "segmentation.some_missing" if any(chinese) else "segmentation.no_vectors"
         facts = {"missing": missing, "total": len(emb.tokens), "name": plain(vector_set().name)}
-        st.info(t("segmentation.no_vectors", **facts, policy=policy), icon=":material/translate:")
+        st.info(t(key, **facts, policy=policy), icon=":material/translate:")
     elif not any(emb.found):
         st.warning(t("embed.all_oov", policy=policy))
     return emb
