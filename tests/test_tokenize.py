@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convlab.tokenize import clean, has_han, segmenter, tokenize
+from convlab.tokenize import _by_script, clean, has_han, segmenter, tokenize
 from convlab.vectors.sets import BUILTINS, load_builtin
 
 SAMPLE_ZH = "这部电影很好看，但是太长了。"
@@ -166,3 +166,23 @@ def test_words_and_characters_cover_the_same_text(text: str) -> None:
     assert chars == list(text)
     assert "".join(tokenize(text)) == text
     assert has_han(text)
+
+
+CHINESE = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x4DBF),
+        st.characters(min_codepoint=0x20000, max_codepoint=0x2A6DF),
+        st.sampled_from("，。、！？：；（）“”《》【】「」『』—·\uff5e"),
+        st.sampled_from(["这部", "电影", "很", "好看", "但是", "太长", "了"]),
+    ),
+    min_size=1,
+    max_size=20,
+).map("".join)
+
+
+@given(CHINESE)
+def test_plain_chinese_takes_one_segmenter_call_with_the_same_tokens(text: str) -> None:
+    """The fast path (one rjieba call on the raw text) equals cleaning and splitting by script."""
+    general = _by_script(clean(text).lower(), segmenter())
+    assert tokenize(text) == general
