@@ -10,6 +10,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "字：每个汉字一行（好 / 看），窗口是字的 n-gram。英文单词两种方式下都保持为词。",
     },
     "tokenizer.words": {"en": "words", "zh": "词"},
+    "segmentation.loading": {
+        "en": "Loading the Chinese word segmenter (once per server)…",
+        "zh": "正在加载中文分词器（每个服务器只需一次）…",
+    },
     "tokenizer.chars": {"en": "characters", "zh": "字"},
     "err.model_broken_text": {
         "en": "The model's vocabulary or class names hold broken text (lone surrogates), "
