@@ -8,6 +8,7 @@ a layer with a value no widget could produce.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,10 @@ class Setting:
         return number
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: no page can send them to a browser, they are not UTF-8."""
+
+
 def clipped(most: int) -> Callable[[str], str]:
-    """A text check that keeps at most ``most`` characters."""
-    return lambda raw: raw[:most]
+    """A text check keeping at most ``most`` characters: no lone surrogates, NUL as a space."""
+    return lambda raw: _SURROGATES.sub("", raw).replace("\x00", " ")[:most]

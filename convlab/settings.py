@@ -30,11 +30,19 @@ SETTINGS = union(
 )
 RULES: tuple[Callable[[dict[str, Any]], list[str]], ...] = (lesson.reconcile,)
 """Checks across settings: each fixes ``values`` in place and returns the ``key=value`` dropped."""
+SUGGESTED: dict[str, Callable[[Mapping[str, Any]], Any]] = lesson.SUGGESTED
+"""Settings whose default depends on the others' values, until the user chooses one."""
 
 DEFAULTS: dict[str, Any] = {key: s.default for key, s in SETTINGS.items()}
 RANGES: dict[str, tuple[int, int]] = {k: s.range for k, s in SETTINGS.items() if s.range}
 """Accepted integers, for the widgets and for values arriving in the URL alike."""
 CHOICES: dict[str, tuple[str, ...]] = {k: s.choices for k, s in SETTINGS.items() if s.choices}
+
+
+def default(key: str, values: Mapping[str, Any]) -> Any:
+    """What ``key`` is when nobody chose it: its suggestion for ``values``, else its default."""
+    suggest = SUGGESTED.get(key)
+    return DEFAULTS[key] if suggest is None else suggest(values)
 
 
 def parse(key: str, raw: str) -> Any:
@@ -45,27 +53,41 @@ def parse(key: str, raw: str) -> Any:
 def from_query(query: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
     """Every setting from a link's query parameters, and the ``key=value`` texts ignored.
 
-    A missing key means the default; a value that does not parse, or a
-    combination a feature's rule refuses, falls back to the default and is
-    listed so the page can say so.
+    A missing key means the default (or its suggestion); a value that does not
+    parse, or a combination a feature's rule refuses, falls back to the default
+    and is listed so the page can say so.
     """
     values, ignored = {}, []
-    for key, default in DEFAULTS.items():
+    for key, fallback in DEFAULTS.items():
         raw = query.get(key)
         try:
-            values[key] = default if raw is None else parse(key, raw)
+            values[key] = fallback if raw is None else parse(key, raw)
         except ValueError:
-            values[key] = default
+            values[key] = fallback
             ignored.append(f"{key}={raw}")
     for rule in RULES:
         ignored += rule(values)
+    for key in SUGGESTED.keys() - chosen(query):
+        values[key] = default(key, values)
     return values, ignored
 
 
+def chosen(query: Mapping[str, str]) -> set[str]:
+    """The settings a link chose: those it names with a usable value."""
+    named = set()
+    for key in query.keys() & DEFAULTS.keys():
+        try:
+            parse(key, query[key])
+        except ValueError:
+            continue
+        named.add(key)
+    return named
+
+
 def to_query(values: Mapping[str, Any]) -> dict[str, str]:
-    """The settings that differ from their defaults, as query parameters.
+    """The settings that differ from their defaults (or suggestions), as query parameters.
 
     A copied URL then stays short enough to paste into a chat, and reads back
     to the same view through :func:`from_query`.
     """
-    return {key: str(values[key]) for key, default in DEFAULTS.items() if values[key] != default}
+    return {key: str(values[key]) for key in DEFAULTS if values[key] != default(key, values)}

@@ -152,4 +152,42 @@ def test_equivalence_takes_its_defaults_from_the_app_settings() -> None:
     args = parser().parse_args(["equivalence", "--sentence", "a b c"])
     for key in ("n", "filters", "seed", "padding", "strides", "dilation", "activation", "init"):
         assert getattr(args, key) == SETTINGS[key].default, key
-    assert args.seed == 42 and args.oov == "zero"
+    assert args.seed == 42 and args.tokenizer == "words"
+    assert args.oov is None  # it follows the sentence, as on the pages
+
+
+SENTENCE_ZH = "这部电影很好看，但是太长了。"
+
+
+@pytest.mark.parametrize(
+    ("args", "tokens", "oov"),
+    [
+        ([], ["这部", "电影", "很", "好看", "，", "但是", "太长", "了", "。"], "random"),
+        (["--tokenizer", "chars"], [*"这部电影很好看，但是太长了。"], "random"),
+        (
+            ["--oov", "zero"],
+            ["这部", "电影", "很", "好看", "，", "但是", "太长", "了", "。"],
+            "zero",
+        ),
+    ],
+)
+def test_chinese_sentences_are_segmented(
+    capsys: pytest.CaptureFixture[str], args: list[str], tokens: list[str], oov: str
+) -> None:
+    code, out, err = run(capsys, "--sentence", SENTENCE_ZH, *args, "--json")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    assert (report["tokens"], report["oov_policy"], report["tokenizer"]) == (
+        tokens,
+        oov,
+        args[1] if args[:1] == ["--tokenizer"] else "words",
+    )
+    assert report["embedding_shape"] == [len(tokens), 300]
+    assert report["oov"] == tokens  # md300 is English: not even "，" has a vector
+
+
+@pytest.mark.parametrize("sentence", ["\u200b\u200b", "\u202e\ufeff\u2060", "\x00"])
+def test_invisible_sentences_have_no_words(capsys: pytest.CaptureFixture[str], sentence) -> None:
+    code, out, err = run(capsys, "--sentence", sentence)
+    assert (code, out) == (2, "")
+    assert err.strip() == "error: The sentence has no words. Type a sentence to begin."

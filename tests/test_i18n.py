@@ -12,6 +12,7 @@ from convlab.errors import InputError
 from convlab.lesson import tables
 from convlab.lesson.equivalence import VERDICTS
 from convlab.lesson.layer import ConvLayer
+from convlab.tokenize import TOKENIZERS
 from convlab.vectors.sets import OOV_POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -37,6 +38,7 @@ def dynamic_keys() -> set[str]:
     return {
         *(f"{kind}.{key}" for key in widgets for kind in ("label", "help")),
         *(f"oov.{policy}" for policy in OOV_POLICIES),
+        *(f"tokenizer.{mode}" for mode in TOKENIZERS),
         *(f"form.{form}" for form in (*tables.FORMS, "numpy")),
         *(f"conv2d.squeeze.{form}" for form in ("conv1d", "conv2d", "numpy")),
         *(f"verdict.{verdict}" for verdict in VERDICTS),

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from convlab import settings
-from convlab.lesson.settings import MAX_SENTENCE_CHARS
+from convlab.lesson.settings import MAX_SENTENCE_CHARS, SAMPLES
 from convlab.settings import CHOICES, DEFAULTS, RANGES
 
 
@@ -40,10 +40,34 @@ def test_long_text_is_cut_to_its_limit() -> None:
     assert len(values["sentence"]) == MAX_SENTENCE_CHARS
 
 
+def test_nul_and_lone_surrogates_never_reach_a_page() -> None:
+    values, ignored = settings.from_query(
+        {"sentence": "good\x00 \ud800bad", "cnn_sentence": "\udfff"}
+    )
+    assert (values["sentence"], values["cnn_sentence"], ignored) == ("good  bad", "", [])
+
+
+def test_a_chinese_sentence_suggests_seeded_random_vectors() -> None:
+    values, _ = settings.from_query({"sentence": "很好看"})
+    assert values["oov"] == "random"
+    assert settings.to_query(values) == {"sentence": "很好看"}
+
+
+def test_a_chosen_policy_outlives_the_suggestion() -> None:
+    query = {"sentence": "很好看", "oov": "zero", "n": "99"}
+    values, _ = settings.from_query(query)
+    assert values["oov"] == "zero"
+    assert settings.chosen(query) == {"sentence", "oov"}
+    assert settings.to_query(values) == {"sentence": "很好看", "oov": "zero"}
+    english, _ = settings.from_query({"oov": "random"})
+    assert settings.to_query(english) == {"oov": "random"}
+
+
 # Any value a widget can produce survives the trip through the URL unchanged.
 widget_values = st.fixed_dictionaries(
     {key: st.integers(*RANGES[key]) for key in RANGES}
     | {key: st.sampled_from(CHOICES[key]) for key in CHOICES}
+    | {"sentence": st.sampled_from(SAMPLES)}
 )
 
 

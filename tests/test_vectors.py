@@ -82,8 +82,9 @@ def test_oov_random_is_the_same_on_every_machine() -> None:
 
 def test_all_oov_sentence_still_gives_a_zero_matrix(md300) -> None:
     emb = embed_sentence("😀 日本語 שלום", md300)
-    assert emb.found == [False, False, False]
-    assert emb.matrix.shape == (3, 300)
+    assert emb.tokens == ["😀", "日本", "語", "שלום"]
+    assert emb.found == [False, False, False, False]
+    assert emb.matrix.shape == (4, 300)
     assert not emb.matrix.any()
 
 

@@ -24,6 +24,8 @@ VIEWS = {
     "conv1d": "/conv1d?padding=same&filters=6",
     "conv2d-causal": "/conv2d?padding=causal&sentence=I+didn%27t+like+this+movie",
     "conv1d-zh": "/conv1d?lang=zh&init=ones&n=2",
+    "conv1d-chinese": "/conv1d?lang=zh&sentence=%E8%BF%99%E9%83%A8%E7%94%B5%E5%BD%B1%E5%BE%88"
+    "%E5%A5%BD%E7%9C%8B%EF%BC%8C%E4%BD%86%E6%98%AF%E5%A4%AA%E9%95%BF%E4%BA%86%E3%80%82",
     "shapes": "/shapes?shape_preset=image",
     "word_vectors": "/word_vectors?vectors=glove50&word=awful",
     "filters": "/filters?cnn_sentence=Not+a+bad+movie%2C+but+a+waste+of+a+good+cast.",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from convlab.cli.options import json_option, vector_options, vectors_from
+from convlab.cli.options import json_option, tokenizer_option, vector_options, vectors_from
 from convlab.lesson.layer import ConvLayer
-from convlab.lesson.settings import SETTINGS
+from convlab.lesson.settings import SETTINGS, SUGGESTED
 from convlab.vectors.sets import embed_sentence
 
 LAYER_OPTIONS = {
@@ -20,13 +20,15 @@ LAYER_OPTIONS = {
     "init": "kernel initializer",
     "oov": "out-of-vocabulary policy",
 }
+FOLLOWS_SENTENCE = {"oov": "random for a sentence with Chinese, else zero"}
+"""Options whose default follows the sentence (``SUGGESTED``), as on the pages."""
 """The lesson settings the command takes, with what each means in Keras."""
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     eq = commands.add_parser(
         "equivalence",
-        parents=[vector_options(), json_option()],
+        parents=[vector_options(), tokenizer_option(), json_option()],
         help="Conv1D vs Conv2D (n, D) vs NumPy on one sentence",
         description="Embed a sentence, run Conv1D and its Conv2D twins on the same seeded "
         "weights, and report shapes and the largest differences.",
@@ -39,8 +41,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
             f"--{key}",
             type=None if setting.choices else int,
             choices=setting.choices,
-            default=setting.default,
-            help=f"{what} (default {setting.default})",
+            default=None if key in SUGGESTED else setting.default,
+            help=f"{what} (default {FOLLOWS_SENTENCE.get(key, setting.default)})",
         )
     eq.add_argument("--dtype", choices=("float32", "float64"), default="float32")
     eq.set_defaults(run=run, summary=summary)
@@ -59,7 +61,8 @@ def run(args: argparse.Namespace) -> dict:
         seed=args.seed,
     )
     vs = vectors_from(args)
-    emb = embed_sentence(args.sentence, vs, args.oov, args.seed)
+    oov = args.oov or SUGGESTED["oov"]({"sentence": args.sentence})
+    emb = embed_sentence(args.sentence, vs, oov, args.seed, args.tokenizer)
     emb.require_words()
     words, dim = emb.matrix.shape
     steps = conv.steps(words)
@@ -73,6 +76,8 @@ def run(args: argparse.Namespace) -> dict:
     result = equivalence.compare(emb.matrix, kernel, bias, conv, args.dtype)
     return {
         "tokens": emb.tokens,
+        "tokenizer": args.tokenizer,
+        "oov_policy": oov,
         "oov": [t for t, hit in zip(emb.tokens, emb.found, strict=True) if not hit],
         "embedding_shape": [words, dim],
         "conv1d_kernel_shape": list(kernel.shape),

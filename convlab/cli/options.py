@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from convlab.tokenize import TOKENIZERS
 from convlab.vectors.files import DEFAULT_LIMIT
 from convlab.vectors.gensim_data import SETS
 from convlab.vectors.sets import BUILTINS, DEFAULT_VECTORS, ENV_VECTORS, VectorSet, resolve
@@ -25,6 +26,18 @@ def vector_options() -> argparse.ArgumentParser:
         default=DEFAULT_LIMIT,
         metavar="N",
         help=f"rows to read from a vector file or download (default {DEFAULT_LIMIT:,})",
+    )
+    return options
+
+
+def tokenizer_option() -> argparse.ArgumentParser:
+    """``--tokenizer``, for every command that takes a sentence (``parents=[...]``)."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument(
+        "--tokenizer",
+        choices=TOKENIZERS,
+        default=TOKENIZERS[0],
+        help="split Chinese into jieba's words or single characters (default words)",
     )
     return options
 

@@ -7,8 +7,8 @@ from typing import Any
 from convlab.arithmetic import PADDINGS
 from convlab.lesson.layer import ACTIVATIONS, INITIALIZERS, MAX_FILTERS, MAX_SEED, ConvLayer
 from convlab.setting import Setting, clipped
-from convlab.tokenize import MAX_TOKENS
-from convlab.vectors.sets import OOV_POLICIES
+from convlab.tokenize import MAX_TOKENS, TOKENIZERS
+from convlab.vectors.sets import OOV_POLICIES, suggested_oov
 
 MAX_SENTENCE_CHARS = 2000
 SAMPLES = (
@@ -17,7 +17,12 @@ SAMPLES = (
     "The acting was good but the plot was bad.",
     "A moving, funny and beautifully shot film.",
     "Don't waste your money on this one.",
+    "这部电影很好看，但是太长了。",
+    "我一点也不喜欢这部电影，简直是浪费时间。",
+    "演员的表演很好，但是剧情很差。",
+    "卷积核的形状实际上是 (3, 300)，不是 (3,)。",
 )
+"""English and Chinese: a Chinese learner's first move is to type a Chinese sentence."""
 SEED = 42
 """The lesson's weights seed, in the app and the CLI alike."""
 
@@ -32,9 +37,14 @@ SETTINGS = {
     "activation": Setting(ConvLayer.activation, choices=ACTIVATIONS),
     "init": Setting(ConvLayer.init, choices=INITIALIZERS),
     "oov": Setting("zero", choices=OOV_POLICIES),
+    "tokenizer": Setting(TOKENIZERS[0], choices=TOKENIZERS),
     "cell_t": Setting(0, range=(0, MAX_TOKENS)),
     "cell_f": Setting(0, range=(0, MAX_FILTERS - 1)),
 }
+
+
+SUGGESTED = {"oov": lambda values: suggested_oov(values["sentence"])}
+"""Defaults that follow the sentence until the user chooses: seeded random rows for Chinese."""
 
 
 def reconcile(values: dict[str, Any]) -> list[str]:

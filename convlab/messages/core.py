@@ -46,9 +46,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "label.sentence": {"en": "Sentence", "zh": "句子"},
     "help.sentence": {
         "en": "Lowercased and split like the vectors' training text: \"didn't\" becomes "
-        '"did" + "n\'t". Up to 200 tokens are used. Press Ctrl+Enter to apply.',
-        "zh": '按词向量训练文本的方式转小写并切分："didn\'t" 变成 "did" + "n\'t"。'
-        "最多使用 200 个词元。按 Ctrl+Enter 应用。",
+        '"did" + "n\'t"; Chinese is segmented into words. Invisible characters are dropped '
+        "and full-width letters read as normal ones. Up to 200 tokens are used. "
+        "Press Ctrl+Enter to apply.",
+        "zh": '按词向量训练文本的方式转小写并切分："didn\'t" 变成 "did" + "n\'t"；中文会被切分成词。'
+        "不可见字符会被去掉，全角字母按普通字母处理。最多使用 200 个词元。按 Ctrl+Enter 应用。",
     },
     "label.oov": {"en": "Words without a vector", "zh": "没有向量的词"},
     "help.oov": {

@@ -424,6 +424,10 @@ def _read_archive(raw: bytes) -> tuple[dict, dict | None]:
         raise InputError("err.model_not_keras") from err
     if not isinstance(config, dict):
         raise InputError("err.model_not_keras")
+    try:  # JSON's \ud800 escapes make lone surrogates, which no page can show
+        json.dumps(meta, ensure_ascii=False).encode()
+    except UnicodeEncodeError as err:
+        raise InputError("err.model_broken_text") from err
     return config, meta
 
 

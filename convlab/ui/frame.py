@@ -16,7 +16,7 @@ from convlab import i18n
 from convlab.settings import CHOICES
 from convlab.ui import state, vectors
 from convlab.ui.text import plain, t
-from convlab.ui.widgets import labelled
+from convlab.ui.widgets import labelled, load_segmenter
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,9 @@ def frame(page: Page) -> None:
     state.load_settings()
     vectors.settle()
     state.keep_settings()
+    state.follow_suggestions()
     state.save_settings()
+    load_segmenter()
     with st.sidebar:
         labelled(st.selectbox, "lang", options=CHOICES["lang"], format_func=i18n.LANGS.get)
         with st.spinner(t("vectors.loading")):

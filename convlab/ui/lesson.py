@@ -14,11 +14,18 @@ import streamlit as st
 
 from convlab.errors import InputError
 from convlab.lesson.layer import ConvLayer
-from convlab.tokenize import MAX_TOKENS
+from convlab.tokenize import MAX_TOKENS, has_han
 from convlab.ui.state import value
-from convlab.ui.text import explained, say, t
-from convlab.ui.vectors import BY_SET, per_set
-from convlab.ui.widgets import choice, oov_input, seed_input, sentence_input, slider
+from convlab.ui.text import explained, plain, say, t
+from convlab.ui.vectors import BY_SET, per_set, vector_set
+from convlab.ui.widgets import (
+    choice,
+    oov_input,
+    seed_input,
+    sentence_input,
+    slider,
+    tokenizer_input,
+)
 from convlab.vectors.sets import Embedding, VectorSet, embed_sentence
 
 if TYPE_CHECKING:
@@ -27,9 +34,9 @@ if TYPE_CHECKING:
 
 @per_set
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SET)
-def embedding(sentence: str, oov: str, seed: int, vs: VectorSet) -> Embedding:
+def embedding(sentence: str, oov: str, seed: int, tokenizer: str, vs: VectorSet) -> Embedding:
     """The sentence matrix in the active set (call it without ``vs``)."""
-    return embed_sentence(sentence, vs, oov, seed)
+    return embed_sentence(sentence, vs, oov, seed, tokenizer)
 
 
 def current_embedding() -> Embedding:
@@ -37,7 +44,7 @@ def current_embedding() -> Embedding:
 
     Stops the page with a friendly prompt when there is nothing to embed.
     """
-    emb = embedding(value("sentence"), value("oov"), value("seed"))
+    emb = embedding(value("sentence"), value("oov"), value("seed"), value("tokenizer"))
     if not emb.tokens:
         st.info(t("embed.empty"), icon=":material/edit:")
         st.stop()
@@ -45,8 +52,16 @@ def current_embedding() -> Embedding:
         st.warning(t("embed.truncated", most=MAX_TOKENS, dropped=emb.truncated))
     with explained():
         emb.require_words()
-    if not any(emb.found):
-        st.warning(t("embed.all_oov", policy=t(f"oov.{value('oov')}")))
+    policy = t(f"oov.{value('oov')}")
+    chinese = [hit for token, hit in zip(emb.tokens, emb.found, strict=True) if has_han(token)]
+    missing = chinese.count(False)
+    if missing:
+        # A set that knows none of the Chinese words is an English one: say what that means.
+        key = "segmentation.some_missing" if any(chinese) else "segmentation.no_vectors"
+        facts = {"missing": missing, "total": len(emb.tokens), "name": plain(vector_set().name)}
+        st.info(t(key, **facts, policy=policy), icon=":material/translate:")
+    elif not any(emb.found):
+        st.warning(t("embed.all_oov", policy=policy))
     return emb
 
 
@@ -59,39 +74,45 @@ def weights(conv: ConvLayer, dim: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _layer_inputs(
-    sentence: str, oov: str, conv: ConvLayer, vs: VectorSet
+    sentence: str, oov: str, tokenizer: str, conv: ConvLayer, vs: VectorSet
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The sentence matrix and the seeded weights every layer of the lesson runs on."""
-    x = embed_sentence(sentence, vs, oov, conv.seed).matrix
+    x = embed_sentence(sentence, vs, oov, conv.seed, tokenizer).matrix
     return (x, *weights(conv, x.shape[1]))
 
 
 @per_set
 @st.cache_data(show_spinner=False, max_entries=64, hash_funcs=BY_SET)
-def conv1d_output(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> np.ndarray:
+def conv1d_output(
+    sentence: str, oov: str, tokenizer: str, conv: ConvLayer, vs: VectorSet
+) -> np.ndarray:
     """Keras Conv1D's (new_steps, F) output for the sentence (call it without ``vs``)."""
     from convlab.lesson import keras_layers
 
-    return keras_layers.conv1d(*_layer_inputs(sentence, oov, conv, vs), conv)[0]
+    return keras_layers.conv1d(*_layer_inputs(sentence, oov, tokenizer, conv, vs), conv)[0]
 
 
 @per_set
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_SET)
-def comparisons(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> dict[str, Comparison]:
+def comparisons(
+    sentence: str, oov: str, tokenizer: str, conv: ConvLayer, vs: VectorSet
+) -> dict[str, Comparison]:
     """Conv1D, both Conv2D forms and NumPy, in float32 and float64 (call it without ``vs``)."""
     from convlab.lesson import equivalence, keras_layers
 
-    inputs = _layer_inputs(sentence, oov, conv, vs)
+    inputs = _layer_inputs(sentence, oov, tokenizer, conv, vs)
     return {dtype: equivalence.compare(*inputs, conv, dtype) for dtype in keras_layers.DTYPES}
 
 
 @per_set
 @st.cache_data(show_spinner=False, max_entries=32, hash_funcs=BY_SET)
-def conv2d_same_output(sentence: str, oov: str, conv: ConvLayer, vs: VectorSet) -> np.ndarray:
+def conv2d_same_output(
+    sentence: str, oov: str, tokenizer: str, conv: ConvLayer, vs: VectorSet
+) -> np.ndarray:
     """The naive Conv2D(padding="same") port, to show what goes wrong (call it without ``vs``)."""
     from convlab.lesson import keras_layers
 
-    return keras_layers.conv2d_same(*_layer_inputs(sentence, oov, conv, vs), conv)
+    return keras_layers.conv2d_same(*_layer_inputs(sentence, oov, tokenizer, conv, vs), conv)
 
 
 def lesson_layer() -> ConvLayer:
@@ -140,6 +161,7 @@ def conv_lesson() -> tuple[Embedding, ConvLayer, int]:
     """
     sentence_input()
     oov_input()
+    tokenizer_input()
     conv = conv_controls()
     emb = current_embedding()
     if conv is None:

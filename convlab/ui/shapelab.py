@@ -328,7 +328,7 @@ def axis_picture(axis: str, size: int, k: int, s: int, d: int, padding: str) -> 
 def sentence_picture(k: int, s: int, d: int, padding: str) -> None:
     """The first axis's windows over the lesson's sentence, one word per cell."""
     st.subheader(t("shapelab.text_picture"))
-    tokens = tokenize(value("sentence"))[:MAX_TOKENS]
+    tokens = tokenize(value("sentence"), value("tokenizer"))[:MAX_TOKENS]
     span = arithmetic.receptive_field(k, d)
     if not tokens:
         st.info(t("err.no_words"))

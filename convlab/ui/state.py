@@ -27,13 +27,18 @@ _READY = "_convlab_ready"
 
 _IGNORED = "_convlab_ignored"
 
+_CHOSEN = "_convlab_chosen"
+"""Session key: the suggested settings (``settings.SUGGESTED``) the link or the user chose."""
+
 
 def load_settings() -> None:
     """On a session's first run, take every setting from the URL or its default."""
     if st.session_state.get(_READY):
         return
-    values, st.session_state[_IGNORED] = settings.from_query(st.query_params.to_dict())
+    query = st.query_params.to_dict()
+    values, st.session_state[_IGNORED] = settings.from_query(query)
     st.session_state.update(values)
+    st.session_state[_CHOSEN] = settings.chosen(query) & settings.SUGGESTED.keys()
     st.session_state[_READY] = True
 
 
@@ -51,6 +56,23 @@ def keep_settings() -> None:
     """Make every setting plain session state again, so no page switch can drop it."""
     for key in DEFAULTS:
         st.session_state[key] = st.session_state[key]
+
+
+def follow_suggestions() -> None:
+    """Give each suggested setting nobody chose its suggestion for the current values.
+
+    Run before any widget is drawn: a Chinese sentence then starts on seeded
+    random vectors, and an English one on zeros, until the user picks a policy.
+    """
+    chosen = st.session_state.get(_CHOSEN, set())
+    current = {key: value(key) for key in DEFAULTS}
+    for key in settings.SUGGESTED.keys() - chosen:
+        st.session_state[key] = settings.default(key, current)
+
+
+def choose(key: str) -> None:
+    """Widget callback: the user chose ``key``, so its suggestion no longer applies."""
+    st.session_state.setdefault(_CHOSEN, set()).add(key)
 
 
 def pop_ignored() -> list[str]:

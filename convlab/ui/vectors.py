@@ -232,7 +232,7 @@ def vector_panel() -> None:
     facts = {"dim": vs.dim, "words": f"{vs.size:,}", "distinct": f"{vs.distinct:,}"}
     st.caption(t("vectors.facts", **facts, licence=plain(vs.licence)))
     st.caption(t("vectors.source", source=plain(vs.source), format=vs.file_format))
-    tokens = tokenize(value("sentence"))[:MAX_TOKENS]
+    tokens = tokenize(value("sentence"), value("tokenizer"))[:MAX_TOKENS]
     if tokens:
         covered = vs.covers(tokens)
         st.progress(

@@ -24,7 +24,7 @@ import numpy as np
 from gensim.models import KeyedVectors
 
 from convlab.errors import InputError
-from convlab.tokenize import MAX_TOKENS, tokenize
+from convlab.tokenize import MAX_TOKENS, has_han, tokenize
 from convlab.vectors import files, gensim_data
 from convlab.vectors.files import DEFAULT_LIMIT, MAX_FILE_BYTES, Progress
 
@@ -333,6 +333,19 @@ def embed(tokens: list[str], vs: VectorSet, oov: str = "zero", seed: int = 0) ->
     return Embedding(kept_tokens, found, kept, matrix, truncated=len(tokens) - len(kept_tokens))
 
 
-def embed_sentence(sentence: str, vs: VectorSet, oov: str = "zero", seed: int = 0) -> Embedding:
+def embed_sentence(
+    sentence: str, vs: VectorSet, oov: str = "zero", seed: int = 0, tokenizer: str = "words"
+) -> Embedding:
     """Tokenize ``sentence`` and embed it: the first step of every page and command."""
-    return embed(tokenize(sentence), vs, oov, seed)
+    return embed(tokenize(sentence, tokenizer), vs, oov, seed)
+
+
+def suggested_oov(sentence: str) -> str:
+    """The OOV policy to start a sentence with when the user has not chosen one.
+
+    Chinese sentences get "random": the built-in sets are English, so every
+    Chinese word would be a zero row, and all windows would print the bias.
+    With seeded random rows the mechanics (shapes, windows, the Conv2D
+    equivalence) are exactly the same as with real vectors.
+    """
+    return "random" if has_han(sentence) else OOV_POLICIES[0]

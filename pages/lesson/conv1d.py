@@ -9,7 +9,7 @@ emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
 
 kernel, bias = ui.weights(conv, dim)
-y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), conv)
+y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
 params = kernel.size + bias.size
 
 st.subheader(ui.t("conv1d.shapes"))

@@ -10,7 +10,7 @@ from convlab.lesson.equivalence import PAIRS
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
 
-results = ui.comparisons(ui.value("sentence"), ui.value("oov"), conv)
+results = ui.comparisons(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
 f32 = results["float32"]
 labels = tables.row_labels(ngrams.phrases(emb.words, conv))
 
@@ -85,7 +85,9 @@ if conv.padding == "valid":
     st.info(ui.t("conv2d.padding_valid"))
 else:
     before, after = conv.word_padding(words)
-    naive = ui.conv2d_same_output(ui.value("sentence"), ui.value("oov"), conv)
+    naive = ui.conv2d_same_output(
+        ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv
+    )
     full = arithmetic.padding_amounts(dim, dim, "same")[0]
     column_diff = float(abs(naive[0, :, full, :] - f32.squeezed("conv1d")).max())
     st.error(

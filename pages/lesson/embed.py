@@ -9,6 +9,7 @@ ui.sentence_input(samples=True)
 policy, seed = st.columns([3, 1])
 with policy:
     ui.oov_input()
+    ui.tokenizer_input()
 if ui.value("oov") == "random":
     with seed:
         ui.seed_input()

@@ -16,7 +16,7 @@ for question, target in (
         st.markdown(ui.t(question, dim=ui.vector_set().dim))
         st.page_link(target, label=ui.t(f"{question}.link"), icon=":material/arrow_forward:")
 
-emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"))
+emb = ui.embedding(ui.value("sentence"), ui.value("oov"), ui.value("seed"), ui.value("tokenizer"))
 words, dim = emb.matrix.shape
 with ui.explained("inform"):
     emb.require_words()

@@ -6,6 +6,8 @@ To test more interactions, reuse the fixtures (`page`, `base_url`) and
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from playwright.sync_api import Page
 
@@ -87,3 +89,19 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
             assert "n=2" in page.url
         finally:
             page.close()
+
+
+def test_a_chinese_sentence_in_chinese(page: Page, base_url: str) -> None:
+    """A Chinese learner's first move: Chinese words as rows, and the notice about vectors."""
+    sentence = "这部电影很好看，但是太长了。"
+    path = f"/conv1d?lang=zh&sentence={quote(sentence)}"
+    open_page(page, base_url, "/")  # a first visit to a fresh server pops "Page not found"
+    open_page(page, base_url, path)
+    screenshot(page, "conv1d-chinese-sentence-zh")
+    assert_no_exception(page, path)
+    main = page.locator('[data-testid="stMain"]')
+    notice = message("segmentation.no_vectors", "zh", missing=7, total=9, name="md300",
+                     policy=message("oov.random", "zh"))  # fmt: skip
+    assert notice.split("**")[1] in main.inner_text()
+    page.locator(CHART_SVG).first.wait_for(state="visible")
+    assert "1: 电影 很 好看" in page.locator(CHART_SVG).first.inner_html()
