@@ -95,7 +95,6 @@ def test_a_chinese_sentence_in_chinese(page: Page, base_url: str) -> None:
     """A Chinese learner's first move: Chinese words as rows, and the notice about vectors."""
     sentence = "这部电影很好看，但是太长了。"
     path = f"/conv1d?lang=zh&sentence={quote(sentence)}"
-    open_page(page, base_url, "/")  # a first visit to a fresh server pops "Page not found"
     open_page(page, base_url, path)
     screenshot(page, "conv1d-chinese-sentence-zh")
     assert_no_exception(page, path)
