@@ -26,6 +26,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from convlab import serving
 from deploy import replicas
 from deploy.replicas import Server
 
@@ -37,8 +38,6 @@ STREAMLIT_DEFAULT_UPLOAD_MB = 200
 MULTIPART_MARGIN = 1024 * 1024
 """Streamlit accepts a multipart body this much over server.maxUploadSize (its framing)."""
 POLL_S = 5.0
-REPLICAS_ENV = "CONVLAB_REPLICAS"
-"""Set in each replica: how many there are, so the Train page can say fits stay on one."""
 
 
 def nginx_missing_reason() -> str | None:
@@ -127,7 +126,7 @@ def start(
     run_dir = run_dir.resolve()
     run_dir.mkdir(parents=True, exist_ok=True)
     run_dir.chmod(0o755)  # as root, nginx's workers (www-data) must reach their temp folders
-    env = {REPLICAS_ENV: str(n)}
+    env = {serving.REPLICAS_ENV: str(n)}  # the Train page then says fits stay in one
     if not is_loopback(host):  # the replicas listen on 127.0.0.1, but the class reaches nginx
         env["CONVLAB_PATH_INPUT"] = "off"
     started: list[Server] = []
