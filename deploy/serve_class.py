@@ -54,14 +54,29 @@ def max_upload_mb(app_dir: Path = REPO) -> int:
 
 
 def render(*, run_dir: Path, listen: str, ports: list[int], upload_mb: int) -> str:
-    """deploy/nginx.conf.template with the run folder, the listen address and the replicas."""
-    servers = "\n".join(
-        f"        server 127.0.0.1:{port} max_fails=2 fail_timeout=10s;" for port in ports
-    )
+    """deploy/nginx.conf.template with the run folder, the listen address and the replicas.
+
+    Replica i (from 1) has the upstream convlab_i: its own server first, every other one as a
+    backup; convlab_new picks the least busy replica for a new visitor.
+    """
+    health = "max_fails=2 fail_timeout=10s"
+    numbers = range(1, len(ports) + 1)
+    blocks = ["    upstream convlab_new {", "        least_conn;"]
+    blocks += [f"        server 127.0.0.1:{port} {health};" for port in ports]
+    blocks.append("    }")
+    for i, port in enumerate(ports, 1):
+        blocks.append(f"    upstream convlab_{i} {{")
+        blocks.append(f"        server 127.0.0.1:{port} {health};")
+        blocks += [f"        server 127.0.0.1:{other} backup;" for other in ports if other != port]
+        blocks.append("    }")
     fills = {
         "@USER@": "user www-data;" if os.geteuid() == 0 else "# (not root: workers run as you)",
         "@RUN_DIR@": str(run_dir),
-        "@SERVERS@": servers,
+        "@UPSTREAM_BY_COOKIE@": "\n".join(f"        {i} convlab_{i};" for i in numbers),
+        "@REPLICA_BY_ADDRESS@": "\n".join(
+            f"        127.0.0.1:{port} {i};" for i, port in enumerate(ports, 1)
+        ),
+        "@UPSTREAMS@": "\n".join(blocks),
         "@LISTEN@": listen,
         "@MAX_UPLOAD_MB@": str(upload_mb),
         "@MAX_BODY_BYTES@": str(upload_mb * 1024 * 1024 + MULTIPART_MARGIN),

@@ -46,7 +46,7 @@ def test_nginx_config_caps_bodies_at_streamlits_upload_limit(tmp_path: Path) -> 
     assert f"client_max_body_size {upload_cap_bytes() + 1024 * 1024};" in text
     assert "server 127.0.0.1:9001 max_fails=2" in text and "server 127.0.0.1:9002" in text
     assert "proxy_set_header Upgrade $http_upgrade;" in text
-    assert "hash $convlab_sticky consistent;" in text
+    assert "least_conn;" in text and "server 127.0.0.1:9001 backup;" in text
     assert re.search(r"@[A-Z_]+@", text) is None, "a placeholder was left unfilled"
 
 
@@ -112,7 +112,7 @@ def test_a_page_through_the_proxy_keeps_its_visitor_on_one_replica(
     assert run.texts("metric") == expected_shapes()
     # The page, the health check and the websocket all reached the replica of the cookie.
     replica_ports = {urlsplit(s.base_url).port for s in two_replicas.replicas}
-    assert STICKY in session.cookies and XSRF_COOKIE in session.cookies
+    assert session.cookies[STICKY] in {"1", "2"} and XSRF_COOKIE in session.cookies
     assert int(session.upstream.rsplit(":", 1)[1]) in replica_ports
     for path in ("/conv1d", "/_stcore/health", "/"):
         status, _, upstream = http_get(two_replicas.base_url + path, session.cookies, 10)
@@ -152,3 +152,17 @@ def test_nginx_refuses_a_body_over_the_upload_cap(two_replicas: serve_class.Clas
     limit = upload_cap_bytes() + 1024 * 1024
     assert status_for(limit + 1) == 413
     assert status_for(limit) != 413  # passed on: Streamlit itself refuses an unknown session
+
+
+def test_a_replica_that_dies_leaves_its_visitors_to_another(
+    two_replicas: serve_class.ClassServer,
+) -> None:
+    """Last in this module: it stops replica 1 of the shared fixture."""
+    first, second = two_replicas.replicas
+    second_address = f"127.0.0.1:{urlsplit(second.base_url).port}"
+    first.stop()
+    for _ in range(3):  # before and after nginx has counted replica 1's failures
+        status, cookies, upstream = http_get(two_replicas.base_url + "/", {STICKY: "1"}, 10)
+        assert status == 200
+        assert upstream.split(", ")[-1] == second_address
+        assert cookies[STICKY] in {"", "2"}  # a new pick next time, or replica 2 directly
