@@ -34,6 +34,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from websockets.exceptions import ConnectionClosed
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
@@ -100,7 +102,7 @@ async def student(
                 return
             tally.presses.append(run.seconds)
             current = value
-    except (TimeoutError, OSError, LookupError) as exc:  # websockets' errors are OSErrors
+    except (TimeoutError, OSError, LookupError, ConnectionClosed) as exc:
         tally.errors.append(f"{type(exc).__name__}: {exc}")
     finally:
         await session.close()

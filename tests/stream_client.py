@@ -104,6 +104,7 @@ class Session:
             additional_headers=headers,
             max_size=None,
             open_timeout=self.timeout,
+            ping_interval=None,  # a browser sends no pings; it answers the server's (every 30 s)
         )
         if self.ws.response is not None:
             self.upstream = self.ws.response.headers.get(UPSTREAM_HEADER, "")
