@@ -13,9 +13,10 @@ measures those). Every press must prove a real script run: its ``script_finished
 with success, no exception element was drawn, and the page's metrics (the kernel shape
 moves with n) differ from the previous run's; anything else is counted as an error.
 
-Reported per setting: completed script runs per second (page opens and presses), press-to-done
-median and p95, page open median, errors, and the peak RSS of each replica (sampled from
-/proc every 0.5 s). Then the ratios 2 replicas / 1 replica. Sessions go to the loopback
+Reported per setting: completed script runs per second (page opens and presses),
+press-to-done median and p95, page open median, errors, the replicas' CPU seconds per
+completed run (from /proc: the server did the work), and the peak RSS of each replica
+(sampled every 0.5 s). Then the ratios 2 replicas / 1 replica. Sessions go to the loopback
 only, at most MAX_CLIENTS of them, for at most MAX_DURATION_S seconds.
 
     .venv/bin/python bench/class_load.py [--clients 30] [--duration 60] [--replicas 1 2]
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -118,6 +120,12 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process, all its threads (from /proc/<pid>/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class RssSampler(threading.Thread):
     """Peak RSS of each replica process while the class runs."""
 
@@ -161,13 +169,16 @@ def measure(n_replicas: int, args: argparse.Namespace) -> dict:
         serve_class.running(n_replicas, run_dir=Path(run_dir), timeout=120.0) as served,
     ):
         asyncio.run(warm([s.base_url for s in served.replicas], args.path))
-        sampler = RssSampler([s.proc.pid for s in served.replicas])
+        pids = [s.proc.pid for s in served.replicas]
+        cpu_before = sum(cpu_seconds(pid) for pid in pids)
+        sampler = RssSampler(pids)
         sampler.start()
         try:
             tally, elapsed = asyncio.run(class_session(served.base_url, args))
         finally:
             sampler.done.set()
             sampler.join()
+            cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
     pct = statistics.quantiles(tally.presses, n=20)[18] if len(tally.presses) > 1 else float("nan")
     return {
         "replicas": n_replicas,
@@ -179,6 +190,7 @@ def measure(n_replicas: int, args: argparse.Namespace) -> dict:
         "open_median": statistics.median(tally.opens) if tally.opens else float("nan"),
         "errors": tally.errors,
         "rss": sorted(sampler.peak.values()),
+        "cpu_per_run": cpu / tally.runs if tally.runs else float("nan"),
         "elapsed": elapsed,
         "upstreams": tally.upstreams,
         "example": tally.example,
@@ -196,6 +208,7 @@ def report(r: dict) -> None:
     print(f"  errors                     {len(r['errors'])}")
     for error in sorted(set(r["errors"]))[:5]:
         print(f"    {r['errors'].count(error)} x {error}")
+    print(f"  server CPU per run         {r['cpu_per_run']:.2f} s (replicas' CPU time / runs)")
     print(f"  peak RSS per replica       {rss} MB (sum {sum(r['rss']):.0f} MB)")
     print(f"  sessions per replica       {sorted(r['upstreams'].values())}")
     print(f"  proof of a run             {r['example']}", flush=True)
