@@ -12,6 +12,7 @@ import http.client
 import os
 import re
 import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +22,7 @@ import pytest
 
 from convlab import settings
 from convlab.vectors.sets import embed_sentence, load_builtin
-from deploy import serve_class
+from deploy import replicas, serve_class
 from tests.apptest import REPO, en, open_app
 from tests.stream_client import XSRF_COOKIE, Run, Session, http_get
 
@@ -72,14 +73,19 @@ def test_train_page_says_fits_stay_in_one_replica(monkeypatch: pytest.MonkeyPatc
     assert note in [c.value for c in open_app("train").caption]
 
 
-@pytest.fixture(scope="module")
-def two_replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[serve_class.ClassServer]:
-    """Two replicas and nginx on the loopback; nginx missing: skip, or fail under CI=true."""
+def require_nginx() -> None:
+    """Skip where nginx is missing, except under CI=true (the Makefile installs it): fail."""
     reason = serve_class.nginx_missing_reason()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true but {reason}", pytrace=False)
         pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def two_replicas(tmp_path_factory: pytest.TempPathFactory) -> Iterator[serve_class.ClassServer]:
+    """Two replicas and nginx on the loopback."""
+    require_nginx()
     with serve_class.running(2, run_dir=tmp_path_factory.mktemp("class"), timeout=120.0) as srv:
         yield srv
 
@@ -166,3 +172,29 @@ def test_a_replica_that_dies_leaves_its_visitors_to_another(
         assert status == 200
         assert upstream.split(", ")[-1] == second_address
         assert cookies[STICKY] in {"", "2"}  # a new pick next time, or replica 2 directly
+
+
+def test_serve_class_starts_and_stop_class_stops_everything(tmp_path: Path) -> None:
+    """`make serve-class` and `make stop-class` as processes: nothing is left running."""
+    require_nginx()
+    port = replicas.free_port()
+    cli = [sys.executable, "-m", "deploy.serve_class", "--run-dir", str(tmp_path)]
+    server = subprocess.Popen(
+        [*cli, "--replicas", "1", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        replicas.wait_healthy(f"http://127.0.0.1:{port}", 120, proc=server)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(children) == 2  # one replica and nginx's master (which has its worker)
+        stopped = subprocess.run([*cli, "--stop"], cwd=REPO, capture_output=True, text=True)
+        assert stopped.returncode == 0 and "stopped" in stopped.stdout, stopped
+        assert server.wait(30) == 0
+        assert not replicas.is_healthy(f"http://127.0.0.1:{port}")
+        for pid in children:
+            assert not Path(f"/proc/{pid}").exists(), f"process {pid} is still running"
+    finally:
+        replicas.stop_process_group(server)
