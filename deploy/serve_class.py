@@ -156,9 +156,11 @@ def start(
         config.write_text(
             render(run_dir=run_dir, listen=f"{host}:{port}", ports=ports, upload_mb=upload_mb)
         )
+        # -e: nginx logs its start-up to /var/log/nginx/error.log until it has read the config.
+        error_log = run_dir / "nginx-error.log"
         with (run_dir / "nginx.out").open("wb") as out:
             nginx = subprocess.Popen(
-                [NGINX, "-p", f"{run_dir}/", "-c", str(config)],
+                [NGINX, "-p", f"{run_dir}/", "-c", str(config), "-e", str(error_log)],
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,
