@@ -57,11 +57,11 @@ def render(*, run_dir: Path, listen: str, ports: list[int], upload_mb: int) -> s
     """deploy/nginx.conf.template with the run folder, the listen address and the replicas.
 
     Replica i (from 1) has the upstream convlab_i: its own server first, every other one as a
-    backup; convlab_new picks the least busy replica for a new visitor.
+    backup; convlab_new gives new visitors each replica in turn.
     """
     health = "max_fails=2 fail_timeout=10s"
     numbers = range(1, len(ports) + 1)
-    blocks = ["    upstream convlab_new {", "        least_conn;"]
+    blocks = ["    upstream convlab_new {"]
     blocks += [f"        server 127.0.0.1:{port} {health};" for port in ports]
     blocks.append("    }")
     for i, port in enumerate(ports, 1):

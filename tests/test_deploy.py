@@ -47,7 +47,7 @@ def test_nginx_config_caps_bodies_at_streamlits_upload_limit(tmp_path: Path) -> 
     assert f"client_max_body_size {upload_cap_bytes() + 1024 * 1024};" in text
     assert "server 127.0.0.1:9001 max_fails=2" in text and "server 127.0.0.1:9002" in text
     assert "proxy_set_header Upgrade $http_upgrade;" in text
-    assert "least_conn;" in text and "server 127.0.0.1:9001 backup;" in text
+    assert "server 127.0.0.1:9001 backup;" in text
     assert re.search(r"@[A-Z_]+@", text) is None, "a placeholder was left unfilled"
 
 
@@ -123,9 +123,10 @@ def test_a_page_through_the_proxy_keeps_its_visitor_on_one_replica(
     for path in ("/conv1d", "/_stcore/health", "/"):
         status, _, upstream = http_get(two_replicas.base_url + path, session.cookies, 10)
         assert (status, upstream) == (200, session.upstream)
-    # New visitors (no cookie) are spread over both replicas.
-    fresh = {http_get(two_replicas.base_url + "/", {}, 10)[2] for _ in range(30)}
+    # New visitors (no cookie) take turns: a class splits evenly.
+    fresh = [http_get(two_replicas.base_url + "/", {}, 10)[2] for _ in range(30)]
     assert {int(u.rsplit(":", 1)[1]) for u in fresh} == replica_ports
+    assert sorted(fresh.count(u) for u in set(fresh)) == [15, 15]
 
 
 def test_the_same_link_shows_the_same_view_on_every_replica(
