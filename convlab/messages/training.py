@@ -235,6 +235,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "settings, for everyone using this server.",
         "zh": "立即训练，显示进度条和实时曲线。结果会按这组设置保存，供这台服务器的所有用户使用。",
     },
+    "train.replica_only": {
+        "en": "This server runs {replicas} copies of the app, and a trained model stays in the "
+        "copy that trained it: a classmate whose browser reached another copy sees the Train "
+        "button, not this model. To share a model, download it (.keras) and load it below.",
+        "zh": "这台服务器运行着 {replicas} 个应用副本，训练好的模型只保存在训练它的那个副本里："
+        "浏览器连到其他副本的同学看到的是“训练”按钮，而不是这个模型。要分享模型，请下载它（.keras），"
+        "再在下方加载。",
+    },
     "train.waiting": {
         "en": "Another model is training on this server; yours starts when it is done…",
         "zh": "这台服务器上正在训练另一个模型；它结束后开始训练你的模型…",

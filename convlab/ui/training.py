@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from convlab import serving
 from convlab.textcnn import fitcharts
 from convlab.textcnn.corpus import Corpus
 from convlab.textcnn.hyperparameters import Hyperparameters
@@ -44,6 +45,12 @@ def raise_flag(flag: str) -> None:
 def request_button(flag: str, label: str, **kwargs: Any) -> None:
     """A button that raises ``flag`` rather than returning True, so no restart can lose it."""
     st.button(label, on_click=raise_flag, args=(flag,), **kwargs)
+
+
+def replica_note() -> None:
+    """Say that fits stay in this process when several serve the link (they are not on disk)."""
+    if serving.replicas() > 1:
+        st.caption(t("train.replica_only", replicas=serving.replicas()))
 
 
 def curve_titles() -> dict[str, str]:

@@ -103,6 +103,7 @@ def fit_section(data: corpus.Corpus, hp: Hyperparameters) -> None:
     vs = ui.cnn_vectors()
     key = ui.fit_key(data, hp, vs)
     fit = ui.fits().get(key)
+    training.replica_note()
     if fit is not None:
         train_view.results(fit)
         return

@@ -8,19 +8,13 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, Playwright
+
+from deploy import replicas
+from deploy.replicas import Server
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT_DIR = REPO_ROOT / "tests" / "screenshots"
@@ -39,7 +33,6 @@ CHROMIUM_ARGS = [
 ]
 VIEWPORT = {"width": 1400, "height": 1000}  # projector-like
 
-HEALTH_TIMEOUT_S = 60.0
 # The first page load imports TensorFlow and loads the vectors, so allow it plenty of time.
 PAGE_TIMEOUT_MS = 90_000
 
@@ -62,108 +55,9 @@ def app_dir() -> Path:
     return Path(os.environ.get("CONVLAB_APP_DIR") or REPO_ROOT).resolve()
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running `streamlit run` process in its own process group."""
-
-    proc: subprocess.Popen[bytes]
-    base_url: str
-    log_path: Path
-    spawned_at: float  # time.perf_counter() just before the process was spawned
-    healthy_at: float = field(default=0.0)
-
-    def log_tail(self, lines: int = 40) -> str:
-        try:
-            text = self.log_path.read_text(errors="replace")
-        except OSError:
-            return "(no server log)"
-        return "\n".join(text.splitlines()[-lines:])
-
-    def stop(self) -> None:
-        stop_process_group(self.proc)
-        with contextlib.suppress(OSError):
-            self.log_path.unlink()
-
-
-def stop_process_group(proc: subprocess.Popen[bytes], timeout: float = 10.0) -> None:
-    """SIGTERM the process group, then SIGKILL it if it does not leave in time."""
-    if proc.poll() is None:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout)
-
-
-def start_server(
-    directory: Path | None = None,
-    *,
-    port: int | None = None,
-    python: str = sys.executable,
-    timeout: float = HEALTH_TIMEOUT_S,
-) -> Server:
-    """Spawn `streamlit run app.py` in `directory`; return once /_stcore/health says ok."""
-    directory = directory or app_dir()
-    if not (directory / "app.py").is_file():
-        raise FileNotFoundError(f"no app.py in {directory}")
-    port = port or free_port()
-    cmd = [
-        python, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    log_fd, log_name = tempfile.mkstemp(prefix="convlab-streamlit-", suffix=".log")
-    spawned_at = time.perf_counter()
-    with os.fdopen(log_fd, "wb") as log:
-        proc = subprocess.Popen(
-            cmd,
-            cwd=directory,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # own process group, so stop() reaches every child
-        )
-    server = Server(proc, f"http://127.0.0.1:{port}", Path(log_name), spawned_at)
-    try:
-        _wait_healthy(server, timeout)
-    except BaseException:
-        server.stop()
-        raise
-    server.healthy_at = time.perf_counter()
-    return server
-
-
-def _wait_healthy(server: Server, timeout: float) -> None:
-    url = f"{server.base_url}/_stcore/health"
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.proc.poll() is not None:
-            raise RuntimeError(
-                f"streamlit exited with code {server.proc.returncode} before it was healthy:\n"
-                + server.log_tail()
-            )
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200 and resp.read().strip() == b"ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{url} did not answer 'ok' within {timeout:.0f} s:\n" + server.log_tail())
+def start_server(directory: Path | None = None, **kwargs) -> Server:
+    """Spawn `streamlit run app.py` in `directory` (default app_dir()); return once healthy."""
+    return replicas.start_server(directory or app_dir(), **kwargs)
 
 
 @contextlib.contextmanager
