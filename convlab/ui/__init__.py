@@ -45,6 +45,7 @@ from convlab.ui.widgets import (
     seed_input,
     sentence_input,
     setting,
+    upload_cap,
 )
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "setting",
     "stop",
     "t",
+    "upload_cap",
     "use_set",
     "value",
     "vector_set",

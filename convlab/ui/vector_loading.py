@@ -18,7 +18,7 @@ import streamlit as st
 from convlab.errors import InputError
 from convlab.ui.text import explained, plain, say, t
 from convlab.ui.vectors import use_set
-from convlab.ui.widgets import progress_bar
+from convlab.ui.widgets import progress_bar, upload_cap
 from convlab.vectors import gensim_data
 from convlab.vectors.files import MB, Progress, check_memory, estimate, megabytes
 from convlab.vectors.sets import VectorSet, load_online, load_path, load_stream
@@ -32,11 +32,6 @@ def reachable(base_url: str) -> bool:
     """Whether gensim-data's server answers, asked at most once a minute per address."""
     del base_url  # the cache key: a changed address is asked again
     return gensim_data.reachable()
-
-
-def upload_cap() -> int:
-    """The upload limit in MB: Streamlit's server.maxUploadSize, enforced again when reading."""
-    return int(st.get_option("server.maxUploadSize"))
 
 
 def use(section: str, text: str, action: Callable[[Progress], VectorSet], *, own: bool) -> None:
@@ -62,14 +57,15 @@ def failure(section: str) -> None:
 
 
 def read_upload() -> None:
-    """Uploader callback: read the new file, at most ``vec_limit`` rows and the upload cap."""
-    upload, limit = st.session_state.vec_upload, st.session_state.vec_limit
+    """Uploader callback: read the new file, at most ``vec_limit`` rows, within the upload cap
+    in bytes and once loaded."""
+    upload, limit, cap = st.session_state.vec_upload, st.session_state.vec_limit, upload_cap() * MB
     if upload is not None:
         use(
             "own",
             t("vectors.reading_file", name=plain(upload.name)),
             lambda progress: load_stream(
-                upload, upload.name, limit=limit, max_bytes=upload_cap() * MB, progress=progress
+                upload, upload.name, limit=limit, max_bytes=cap, budget=cap, progress=progress
             ),
             own=True,
         )

@@ -53,7 +53,7 @@ def own_file() -> int:
         help=ui.t("help.vec_limit"),
     )
     st.file_uploader(
-        ui.t("label.vec_upload", mb=vector_loading.upload_cap()),
+        ui.t("label.vec_upload", mb=ui.upload_cap()),
         key="vec_upload",
         help=ui.t("help.vec_upload"),
         on_change=vector_loading.read_upload,
