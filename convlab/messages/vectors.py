@@ -97,8 +97,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vectors.load_path": {"en": "Load this file", "zh": "加载这个文件"},
     "vectors.paths_off": {
-        "en": "Loading files by path is switched off on this deployment (CONVLAB_PATH_INPUT=off).",
-        "zh": "本部署关闭了按路径加载文件（CONVLAB_PATH_INPUT=off）。",
+        "en": "Loading files by path is off on this server: other machines can reach it, and a "
+        "path box would let their users look around its disk. Upload the file instead "
+        "(the deployment can turn paths on with CONVLAB_PATH_INPUT=on, or share chosen folders "
+        "with CONVLAB_PATH_FOLDERS).",
+        "zh": "本服务器关闭了按路径加载文件：其他机器可以访问它，路径框会让它们的用户查看服务器磁盘上的内容。"
+        "请改为上传文件（部署方可用 CONVLAB_PATH_INPUT=on 打开路径，或用 CONVLAB_PATH_FOLDERS 共享指定文件夹）。",
+    },
+    "vectors.paths_from": {
+        "en": "Paths are read from these folders only: {folders}",
+        "zh": "只从这些文件夹读取路径：{folders}",
     },
     "vectors.online": {
         "en": "gensim-data sets (need internet once)",
@@ -186,8 +194,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”是文件夹，不是文件。请给出其中词向量文件的路径。",
     },
     "err.vec_not_regular": {
-        "en": "'{path}' is not a regular file (a device or a pipe?). Give the path of a vector file.",
-        "zh": "“{path}”不是普通文件（可能是设备或管道？）。请给出词向量文件的路径。",
+        "en": "'{path}' is not a regular file (a device, a pipe or a /proc file?). Give the path "
+        "of a vector file.",
+        "zh": "“{path}”不是普通文件（可能是设备、管道或 /proc 文件？）。请给出词向量文件的路径。",
+    },
+    "err.vec_not_here": {
+        "en": "'{path}' is not readable here. This server reads word-vector files only from "
+        "these folders: {folders}",
+        "zh": "这里无法读取“{path}”。本服务器只从这些文件夹读取词向量文件：{folders}",
     },
     "err.vec_unreadable": {
         "en": "'{path}' could not be read ({reason}).",

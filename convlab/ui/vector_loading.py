@@ -17,10 +17,11 @@ import streamlit as st
 
 from convlab.errors import InputError
 from convlab.ui.text import explained, plain, say, t
-from convlab.ui.vectors import use_set
+from convlab.ui.vectors import deployment_setting, use_set
 from convlab.ui.widgets import progress_bar, upload_cap
 from convlab.vectors import gensim_data
 from convlab.vectors.files import MB, Progress, check_memory, estimate, megabytes
+from convlab.vectors.path_access import ENV_FOLDERS, ENV_SWITCH, PathAccess, access
 from convlab.vectors.sets import VectorSet, load_online, load_path, load_stream
 
 FAILED = "_vec_failed"
@@ -71,13 +72,24 @@ def read_upload() -> None:
         )
 
 
+def path_access() -> PathAccess:
+    """What the path box may read on this server: its address and the deployment's settings."""
+    return access(
+        deployment_setting(ENV_SWITCH),
+        deployment_setting(ENV_FOLDERS),
+        st.get_option("server.address"),
+    )
+
+
 def read_path() -> None:
-    """Button callback: read the file the path box names on this machine."""
-    file, limit = Path(st.session_state.vec_path.strip()).expanduser(), st.session_state.vec_limit
+    """Button callback: read the file the path box names, if this server may read it."""
+    raw, limit = st.session_state.vec_path, st.session_state.vec_limit
     use(
         "own",
-        t("vectors.reading_file", name=plain(file.name)),
-        lambda progress: load_path(file, limit=limit, progress=progress),
+        t("vectors.reading_file", name=plain(Path(raw.strip()).name)),
+        lambda progress: path_access().read(
+            raw, lambda path: load_path(path, limit=limit, progress=progress)
+        ),
         own=True,
     )
 

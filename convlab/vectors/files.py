@@ -173,7 +173,10 @@ def inspect(
     hundred times, and the set it holds must not outgrow the upload.
     """
     check_limit(limit)
-    size = stream.seek(0, io.SEEK_END)
+    try:
+        size = stream.seek(0, io.SEEK_END)
+    except OSError as err:  # /proc/self/status, /proc/self/mem: "regular" files without an end
+        raise InputError("err.vec_not_regular", path=filename) from err
     if size == 0:
         raise InputError("err.vec_empty", name=filename)
     if size > max_bytes:
