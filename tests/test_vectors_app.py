@@ -334,8 +334,14 @@ def test_a_deployment_can_switch_path_input_off(monkeypatch: pytest.MonkeyPatch)
     assert en("vectors.paths_off") in [c.value for c in at.caption]
 
 
-def not_here(path: str, folders: str = "-") -> list[str]:
-    return [en("err.vec_not_here", path=ui.plain(path), folders=ui.plain(folders))]
+def only_not_here(at: AppTest, probes: list[str], folders: str = "-") -> None:
+    """Each probed path gets the same answer, whatever is there, and the active set stays."""
+    for probe in probes:
+        load_from_path(at, probe)
+        no_exception(at)
+        expected = en("err.vec_not_here", path=ui.plain(probe), folders=ui.plain(folders))
+        assert errors(at) == [expected], probe
+    assert active(at) == "md300"
 
 
 def test_a_public_server_switched_on_says_only_not_readable_here(
@@ -344,10 +350,9 @@ def test_a_public_server_switched_on_says_only_not_readable_here(
     monkeypatch.setenv("CONVLAB_PATH_INPUT", "on")
     with listening_on(None):
         at = open_app("word_vectors")
-        for probe in (str(tmp_path / "nope.txt"), str(tmp_path), "/proc/self/mem", "/dev/zero"):
-            load_from_path(at, probe)
-            no_exception(at)
-            assert errors(at) == not_here(probe)  # the same answer whatever is there
+        only_not_here(
+            at, [str(tmp_path / "nope.txt"), str(tmp_path), "/proc/self/mem", "/dev/zero"]
+        )
         load_from_path(at, str(sentence_file(tmp_path, dim=3, name="mine.txt")))
     no_exception(at)
     assert active(at) == "file:mine"
@@ -375,10 +380,7 @@ def test_a_public_server_reads_only_its_shared_folders(
             str(shared),  # a folder
             "/etc/passwd",
         ]
-        for probe in probes:
-            load_from_path(at, probe)
-            assert errors(at) == not_here(probe, str(shared)), probe
-        assert active(at) == "md300"
+        only_not_here(at, probes, str(shared))
         load_from_path(at, str(sentence_file(shared, dim=3, name="ours.txt")))
     no_exception(at)
     assert active(at) == "file:ours"
