@@ -27,8 +27,10 @@ from convlab.vectors.sets import embed_sentence, load_builtin, load_path, load_s
 from tests.apptest import (
     APP,
     TIMEOUT,
+    autolinks,
     chart_data,
     en,
+    everything_shown,
     frames_with_columns,
     main_warnings,
     metrics,
@@ -384,6 +386,17 @@ def test_a_public_server_reads_only_its_shared_folders(
         load_from_path(at, str(sentence_file(shared, dim=3, name="ours.txt")))
     no_exception(at)
     assert active(at) == "file:ours"
+
+
+@pytest.mark.parametrize(
+    "word", ["https://evil.example/login", "www.evil.example", "x@evil.example"]
+)
+def test_a_word_from_a_link_is_never_a_link(word: str) -> None:
+    at = open_app("word_vectors", word=word)
+    no_exception(at)
+    shown = everything_shown(at)
+    assert any("evil\\.example" in text for text in shown)  # the word is said back
+    assert [text for text in shown if autolinks(text)] == []
 
 
 # A deployment's own set --------------------------------------------------------------------

@@ -63,6 +63,7 @@ MAX_TABLE_MEMORY = 32 * 2**20
 MAX_LINE_BYTES = 2**20
 """Bytes the kept rows' strings may take: MR takes 3 MB, 20,000 rows of 1,000 characters 22 MB."""
 _CHUNK = 1 << 20
+_BLANK = re.compile(rb"\s*\Z")
 MAX_CLASSES = 20
 """More distinct labels than this means a text or id column was picked as the label."""
 FOLDS = 10
@@ -362,7 +363,7 @@ def read_table(raw: bytes, name: str = "upload.csv") -> tuple[pd.DataFrame, str,
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
         raise InputError("err.corpus_parse", name=name, reason=str(err).strip()) from err
     truncated = 0
-    if end < len(raw):
+    if not _BLANK.match(raw, end):  # rows are left over, not just blank lines
         truncated = max(raw.count(b"\n", end) + (not raw.endswith(b"\n")), 1)
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame, encoding, truncated
