@@ -9,7 +9,10 @@ time to build. Unfixed, the app would really decompress it.
 
 from __future__ import annotations
 
+import gzip
+import io
 import struct
+import zipfile
 import zlib
 from dataclasses import dataclass
 
@@ -75,14 +78,45 @@ def many_members(count: int) -> bytes:
     return zip_of(*(Member(f"{i}", _FINAL_EMPTY_BLOCK, 0, 0) for i in range(count)))
 
 
-MINIMAL_CONFIG = b'{"class_name": "Functional", "module": "keras", "config": {}}'
+MINIMAL_KERAS = {
+    "config.json": b'{"class_name": "Functional", "module": "keras", "config": {}}',
+    "model.weights.h5": b"\x89HDF\r\n\x1a\n",
+}
 
 
-def keras_bomb(member: str, mib: int, declared: int | None = None) -> bytes:
-    """A ``.keras`` zip whose ``member`` holds ``mib`` MiB of zeros (claiming ``declared``)."""
-    members = {
-        "config.json": text("config.json", MINIMAL_CONFIG),
-        "model.weights.h5": text("model.weights.h5", b"\x89HDF\r\n\x1a\n"),
-    }
-    members[member] = zeros(member, mib, declared)
-    return zip_of(*members.values())
+def keras_bomb(
+    member: str, mib: int, declared: int | None = None, real: bytes | None = None
+) -> bytes:
+    """A ``.keras`` zip whose ``member`` holds ``mib`` MiB of zeros (claiming ``declared``).
+
+    The other members come from ``real``, a saved model, so that unfixed code
+    gets as far as Keras; without it, from a stub that only a directory check sees.
+    """
+    if real is None:
+        members = dict(MINIMAL_KERAS)
+    else:
+        with zipfile.ZipFile(io.BytesIO(real)) as archive:
+            members = {name: archive.read(name) for name in archive.namelist()}
+    packed = {name: text(name, data) for name, data in members.items()}
+    packed[member] = zeros(member, mib, declared)
+    return zip_of(*packed.values())
+
+
+# Tables and vector files ------------------------------------------------------------------------
+
+
+def wide_table(mib: int) -> bytes:
+    """A CSV header of ``mib`` MiB of commas: pandas would make a column of each."""
+    return b"a," * (mib * MIB // 2) + b"\nx,y\n"
+
+
+def one_cell_table(mib: int) -> bytes:
+    """One ``mib`` MiB cell holding an emoji: decoded whole, it is four bytes a character."""
+    return b"text,label\n" + b"x" * (mib * MIB) + "\U0001f600,pos\n".encode()
+
+
+def zero_vectors(rows: int, dim: int) -> bytes:
+    """A gzipped word2vec text file of ``rows`` distinct words with zero vectors: packs ~100:1."""
+    zeros_row = b" 0" * dim + b"\n"
+    body = b"".join(b"w%d" % i + zeros_row for i in range(rows))
+    return gzip.compress(b"%d %d\n" % (rows, dim) + body, compresslevel=6)

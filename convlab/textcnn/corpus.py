@@ -335,7 +335,9 @@ def _lines(stream: io.BytesIO, encoding: str, name: str) -> Iterator[str]:
         if not line:
             return
         if len(line) > MAX_LINE_BYTES:
-            raise InputError("err.corpus_line_long", name=name, line=number, most=MAX_LINE_BYTES)
+            raise InputError(
+                "err.corpus_line_long", name=name, line=number, most=f"{MAX_LINE_BYTES:,}"
+            )
         yield line.decode(encoding)
 
 
