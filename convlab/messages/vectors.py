@@ -66,12 +66,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "word2vec binary or text, GloVe text (no header line) or fastText `.vec`, optionally "
         "gzipped; the format is detected. Only gensim's pickle-free `load_word2vec_format` reads "
         "it: `.kv`, `.model`, `.pkl` and object `.npy` files are pickles, and opening them would "
-        "run code, so they are refused. The first {limit} rows are read; one set may take at "
-        "most {budget} MB of memory. Your file stays in your session: other visitors never see it.",
+        "run code, so they are refused. The first {limit} rows are read; an uploaded set may "
+        "take at most {upload} MB of memory once loaded (the upload cap, so a gzip that packs 100:1 "
+        "cannot fill the server), one from a path or a download {budget} MB. Your file stays in your session: other visitors never see it.",
         "zh": "支持 word2vec 二进制或文本、GloVe 文本（没有首行）或 fastText `.vec`，可以是 gzip 压缩的；"
         "格式会自动识别。只用 gensim 不涉及 pickle 的 `load_word2vec_format` 读取：`.kv`、`.model`、"
         "`.pkl` 和对象数组 `.npy` 都是 pickle，打开它们会运行代码，所以一律拒绝。读取前 {limit} 行；"
-        "一组词向量最多占用 {budget} MB 内存。你的文件只留在你的会话中，其他访问者看不到。",
+        "上传的词向量加载后最多占用 {upload} MB 内存（即上传上限，这样压缩比 100:1 的 gzip 也无法占满服务器），"
+        "来自路径或下载的最多 {budget} MB。你的文件只留在你的会话中，其他访问者看不到。",
     },
     "label.vec_limit": {"en": "Row limit", "zh": "行数上限"},
     "help.vec_limit": {

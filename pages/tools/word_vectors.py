@@ -42,7 +42,8 @@ def own_file() -> int:
     """Row limit, uploader and (where this server allows it) a path box; returns the limit."""
     st.subheader(ui.t("vectors.own"))
     budget = megabytes(MEMORY_BUDGET)
-    st.caption(ui.t("vectors.own_text", limit=f"{DEFAULT_LIMIT:,}", budget=budget))
+    upload = f"{ui.upload_cap():,}"
+    st.caption(ui.t("vectors.own_text", limit=f"{DEFAULT_LIMIT:,}", budget=budget, upload=upload))
     limit = st.number_input(
         ui.t("label.vec_limit"),
         min_value=1,
