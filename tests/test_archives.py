@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -11,6 +13,7 @@ from convlab.archives import Archive, Limits
 from convlab.errors import InputError
 from convlab.textcnn import model_file
 from tests import bombs
+from tests.apptest import REPO
 
 LIMITS = Limits(members=4, total=10 * bombs.MIB, ratio=100, sizes={"small.json": 1000})
 MOST = 50 * bombs.MIB
@@ -104,3 +107,21 @@ def test_a_keras_file_with_a_lying_member_is_refused() -> None:
     with pytest.raises(InputError) as err:
         model_file.read(raw, "bomb.keras", most=MOST)
     assert err.value.key == "err.zip_bad"
+
+
+def test_a_refused_model_file_never_imports_tensorflow() -> None:
+    """The checks are pure: a bomb costs neither the seconds nor the 600 MB of importing TF."""
+    code = (
+        "import sys\n"
+        "from convlab.errors import InputError\n"
+        "from convlab.textcnn import model_file\n"
+        "from tests import bombs\n"
+        "try:\n"
+        "    model_file.read(bombs.keras_bomb('model.weights.h5', 64), 'b.keras', most=2**25)\n"
+        "except InputError as err:\n"
+        "    print(err.key, 'tensorflow' in sys.modules, 'keras' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.split() == ["err.zip_member_big", "False", "False"]
