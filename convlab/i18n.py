@@ -10,7 +10,7 @@ and refuses a key defined twice.
 from __future__ import annotations
 
 from convlab.disjoint import union
-from convlab.messages import core, lesson, segmentation, shapelab, training, vectors
+from convlab.messages import archives, core, lesson, segmentation, shapelab, training, vectors
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
@@ -18,6 +18,7 @@ DEFAULT_LANG = "en"
 
 CATALOGUE = union(
     "message keys",
+    archives.MESSAGES,
     core.MESSAGES,
     lesson.MESSAGES,
     segmentation.MESSAGES,

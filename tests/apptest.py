@@ -103,3 +103,20 @@ def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
 def said(key: str, **params: object) -> str:
     """An InputError's message as ``ui.say`` renders it: the words it quotes escaped."""
     return en(key, **{k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+_ESCAPE = re.compile(r"\\(.)")
+_AUTOLINK = re.compile(r"https?://|www\.|[-.\w+]@[-\w]+\.[-\w]", re.IGNORECASE | re.ASCII)
+"""What GFM's autolink literal starts from: a scheme, "www." or an e-mail address."""
+
+
+def autolinks(markdown: str) -> list[str]:
+    """Where ``markdown`` would become a link: Streamlit finds autolinks after escapes resolve."""
+    return _AUTOLINK.findall(_ESCAPE.sub(r"\1", markdown))
+
+
+def everything_shown(at: AppTest) -> list[str]:
+    """The markdown of every text element and metric value of the page, sidebar included."""
+    kinds = ("markdown", "caption", "warning", "info", "error", "success", "subheader", "title")
+    texts = [el.value for kind in kinds for el in at.get(kind)]
+    return texts + [m.value for m in at.metric] + [m.label for m in at.metric]

@@ -33,6 +33,7 @@ from tests.apptest import (
     REPO,
     TIMEOUT,
     TOPICS,
+    autolinks,
     chart_data,
     chart_specs,
     en,
@@ -550,6 +551,19 @@ def test_url_values_cannot_inject_markdown() -> None:
     assert not re.search(r"(?<!\\)\]\(", warning), warning  # no live link or image syntax
     assert not re.search(r"(?<!\\):red(?<!\\)\[", warning), warning
     assert "example\\.invalid" in warning
+
+
+EVIL_LINKS = ("https://evil.example/login", "WWW.evil.example", "bob@evil.example")
+
+
+@pytest.mark.parametrize("link", EVIL_LINKS)
+def test_url_values_cannot_become_autolinks(link: str) -> None:
+    """Escaping does not stop GFM's autolinks: the shown value must not be one at all."""
+    at = open_app("conv1d", padding=link)
+    no_exception(at)
+    (warning,) = main_warnings(at)
+    assert autolinks(warning) == [] and "evil\\.example" in warning
+    assert autolinks(f"{link}") != []  # the check finds the raw value
 
 
 def test_too_short_sentence_says_what_this_servers_keras_does() -> None:

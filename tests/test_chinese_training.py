@@ -21,7 +21,7 @@ import pytest
 from convlab import ui
 from convlab.errors import InputError
 from convlab.i18n import message
-from convlab.textcnn import corpus, kim, mining
+from convlab.textcnn import corpus, kim, mining, model_file
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.tokenize import has_han, tokenize
 from convlab.vectors.sets import embed_sentence, load_builtin, load_path
@@ -163,7 +163,7 @@ def broken_model(fit: kim.Fit) -> bytes:
     with zipfile.ZipFile(out, "w") as archive:
         for item in source.infolist():
             raw = source.read(item)
-            if item.filename == kim.META:
+            if item.filename == model_file.META:
                 meta = json.loads(raw)
                 meta["vocabulary"][2] = "\ud800"
                 raw = json.dumps(meta).encode()  # ensure_ascii: written as the escape

@@ -250,3 +250,47 @@ def test_load_names_a_missing_path(tmp_path: Path) -> None:
     (tmp_path / "ok.csv").write_bytes(table(REVIEWS))
     assert corpus.load(tmp_path / "ok.csv").counts == [20, 20]
     assert len(corpus.load(MR)) == 10_662
+
+
+# Hostile tables: refused before pandas builds them --------------------------------------------
+
+
+def refusal(raw: bytes) -> InputError:
+    with pytest.raises(InputError) as err:
+        corpus.read_table(raw, "bomb.csv")
+    return err.value
+
+
+def test_a_header_of_a_million_columns_is_refused() -> None:
+    err = refusal(b"a," * 500_000 + b"\nx,y\n")
+    assert (err.key, err.params["columns"], err.params["most"]) == (
+        "err.corpus_wide",
+        "500,001",
+        corpus.MAX_COLUMNS,
+    )
+
+
+def test_a_line_longer_than_a_row_can_be_is_refused() -> None:
+    err = refusal(b"text,label\n" + b"x" * (corpus.MAX_LINE_BYTES + 1) + b",pos\n")
+    assert (err.key, err.params["line"]) == ("err.corpus_line_long", 2)
+
+
+def test_one_quoted_cell_holding_the_file_is_refused() -> None:
+    err = refusal(b'text,label\n"' + b"x\n" * 200_000 + b'",pos\n')
+    assert err.key == "err.corpus_parse" and "field limit" in err.params["reason"]
+
+
+def test_rows_whose_strings_outgrow_the_budget_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(corpus, "MAX_TABLE_MEMORY", 100_000)
+    rows = "".join(f"review {i} {'😀' * 100},{i % 2}\n" for i in range(300))  # 4-byte strings
+    err = refusal(f"text,label\n{rows}".encode())
+    assert err.key == "err.corpus_memory" and int(err.params["rows"]) < 300
+
+
+def test_utf8_is_recognised_across_the_chunks_it_is_checked_in() -> None:
+    raw = b"x" * (corpus._CHUNK - 1) + "é".encode() + b",b\n"  # é straddles the 1 MiB boundary
+    assert raw[corpus._CHUNK - 1 : corpus._CHUNK + 1] == "é".encode()
+    assert corpus.encoding_of(raw) == "utf-8"
+    assert corpus.encoding_of(raw + b"\xe9,c\n") == "latin-1"

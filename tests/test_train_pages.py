@@ -19,7 +19,7 @@ from convlab.paths import ENV as CACHE_ENV
 from convlab.textcnn import bench_results, corpus, kim, mining
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.ui import plain
-from tests.apptest import PAGES, en, metrics, no_exception, open_app
+from tests.apptest import PAGES, autolinks, en, everything_shown, metrics, no_exception, open_app
 from tests.apptest import chart_data as chart_frame
 from tests.apptest import chart_specs as specs
 from tests.apptest import main_infos as infos
@@ -201,8 +201,8 @@ def test_bad_kernel_sizes_typed_in_say_so() -> None:
 # Uploaded tables: every bad input of the issue ---------------------------------------------------
 
 
-def upload_table(raw: bytes, name: str = "data.csv") -> AppTest:
-    at = open_app("train", cnn_data="upload")
+def upload_table(raw: bytes, name: str = "data.csv", **query: str) -> AppTest:
+    at = open_app("train", cnn_data="upload", **query)
     assert infos(at) == [en("train.upload_prompt")]
     at.file_uploader(key="cnn_table_file").upload(name, raw, "text/csv").run()
     no_exception(at)
@@ -293,6 +293,22 @@ def test_empty_rows_latin1_and_row_cap(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(corpus, "MAX_ROWS", 20_000)
     at = upload_table(csv([*REVIEWS, ("", "good"), ("no label", "")]), name="gaps.csv")
     assert en("train.dropped", rows=2) in infos(at)
+
+
+def test_class_names_from_a_table_are_never_links() -> None:
+    """Labels reach st.metric on the filters page, whose values are markdown too."""
+    labels = {"good": "https://evil.example/login", "bad": "www.evil.example"}
+    quick = {key: raw for key, raw in QUICK.items() if key != "cnn_rows"}
+    at = upload_table(csv([(text, labels[label]) for text, label in REVIEWS]), **quick)
+    at.button(key="cnn_train").click().run()
+    no_exception(at)
+    at.switch_page(FILTERS).run()
+    no_exception(at)
+    shown = metrics(at)
+    assert {shown[en("filters.col_class")], shown[en("filters.prediction")]} <= {
+        plain(v) for v in labels.values()
+    }
+    assert [text for text in everything_shown(at) if autolinks(text)] == []
 
 
 # Saved models ------------------------------------------------------------------------------------

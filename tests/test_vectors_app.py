@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import pickle
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +27,10 @@ from convlab.vectors.sets import embed_sentence, load_builtin, load_path, load_s
 from tests.apptest import (
     APP,
     TIMEOUT,
+    autolinks,
     chart_data,
     en,
+    everything_shown,
     frames_with_columns,
     main_warnings,
     metrics,
@@ -56,7 +59,7 @@ SENTENCE = "It's not a bad movie at all."
 def fresh_server_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No shared sets or deployment set from earlier tests; offline; an empty download cache."""
     isolate(monkeypatch, tmp_path / "cache", f"http://127.0.0.1:{closed_port()}")
-    for var in ("CONVLAB_VECTORS", "CONVLAB_PATH_INPUT"):
+    for var in ("CONVLAB_VECTORS", "CONVLAB_PATH_INPUT", "CONVLAB_PATH_FOLDERS"):
         monkeypatch.delenv(var, raising=False)
     ui.vectors._shared_sets.clear()
     ui.vectors._configured_set.clear()
@@ -282,24 +285,118 @@ def test_an_upload_over_the_cap_is_refused_and_the_cap_is_stated(tmp_path: Path)
     assert active(at) == "md300"
 
 
+@contextmanager
+def listening_on(address: str | None) -> Iterator[None]:
+    """Streamlit's server.address for the block: loopback makes the server private."""
+    old = config.get_option("server.address")
+    config.set_option("server.address", address)
+    try:
+        yield
+    finally:
+        config.set_option("server.address", old)
+
+
+def load_from_path(at: AppTest, path: str) -> AppTest:
+    at.text_input(key="vec_path").input(path).run()
+    return at.button(key="vec_load_path").click().run()
+
+
 def test_a_path_on_this_machine(tmp_path: Path) -> None:
-    at = open_app("word_vectors")
-    at.text_input(key="vec_path").input(str(tmp_path / "nope.txt")).run()
-    at.button(key="vec_load_path").click().run()
-    assert errors(at) == [en("err.vec_no_file", path=ui.plain(str(tmp_path / "nope.txt")))]
-    path = sentence_file(tmp_path, dim=3, name="mine.txt")
-    at.text_input(key="vec_path").input(str(path)).run()
-    at.button(key="vec_load_path").click().run()
-    no_exception(at)
+    """A server on the loopback is the reader's own machine: every problem is named."""
+    with listening_on("127.0.0.1"):
+        at = open_app("word_vectors")
+        load_from_path(at, str(tmp_path / "nope.txt"))
+        assert errors(at) == [en("err.vec_no_file", path=ui.plain(str(tmp_path / "nope.txt")))]
+        load_from_path(at, str(tmp_path))
+        assert errors(at) == [en("err.vec_is_dir", path=ui.plain(str(tmp_path)))]
+        for proc in ("/proc/self/status", "/proc/self/mem"):  # seek(0, SEEK_END): Errno 22
+            load_from_path(at, proc)
+            no_exception(at)
+            assert errors(at) == [en("err.vec_not_regular", path=Path(proc).name)]
+        path = sentence_file(tmp_path, dim=3, name="mine.txt")
+        load_from_path(at, str(path))
+        no_exception(at)
     assert active(at) == "file:mine"
     assert metrics(at)[en("vectors.metric_format")] == "word2vec-text"
 
 
+def test_a_public_server_has_no_path_box_by_default() -> None:
+    for address in (None, "0.0.0.0", "192.0.2.7"):
+        with listening_on(address):
+            at = open_app("word_vectors")
+        assert "vec_path" not in [w.key for w in at.text_input]
+        assert en("vectors.paths_off") in [c.value for c in at.caption]
+
+
 def test_a_deployment_can_switch_path_input_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CONVLAB_PATH_INPUT", "off")
-    at = open_app("word_vectors")
+    with listening_on("127.0.0.1"):
+        at = open_app("word_vectors")
     assert "vec_path" not in [w.key for w in at.text_input]
     assert en("vectors.paths_off") in [c.value for c in at.caption]
+
+
+def only_not_here(at: AppTest, probes: list[str], folders: str = "-") -> None:
+    """Each probed path gets the same answer, whatever is there, and the active set stays."""
+    for probe in probes:
+        load_from_path(at, probe)
+        no_exception(at)
+        expected = en("err.vec_not_here", path=ui.plain(probe), folders=ui.plain(folders))
+        assert errors(at) == [expected], probe
+    assert active(at) == "md300"
+
+
+def test_a_public_server_switched_on_says_only_not_readable_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CONVLAB_PATH_INPUT", "on")
+    with listening_on(None):
+        at = open_app("word_vectors")
+        only_not_here(
+            at, [str(tmp_path / "nope.txt"), str(tmp_path), "/proc/self/mem", "/dev/zero"]
+        )
+        load_from_path(at, str(sentence_file(tmp_path, dim=3, name="mine.txt")))
+    no_exception(at)
+    assert active(at) == "file:mine"
+
+
+def test_a_public_server_reads_only_its_shared_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared, private = tmp_path / "shared", tmp_path / "private"
+    shared.mkdir()
+    private.mkdir()
+    secret = sentence_file(private, dim=3, name="secret.txt")
+    (shared / "link.txt").symlink_to(secret)
+    monkeypatch.setenv("CONVLAB_PATH_FOLDERS", str(shared))
+    with listening_on(None):
+        at = open_app("word_vectors")
+        assert en("vectors.paths_from", folders=ui.plain(str(shared))) in [
+            c.value for c in at.caption
+        ]
+        probes = [
+            str(secret),  # exists, outside
+            str(shared / ".." / "private" / "secret.txt"),  # climbs out
+            str(shared / "link.txt"),  # a link inside pointing outside
+            str(shared / "nope.txt"),  # missing inside
+            str(shared),  # a folder
+            "/etc/passwd",
+        ]
+        only_not_here(at, probes, str(shared))
+        load_from_path(at, str(sentence_file(shared, dim=3, name="ours.txt")))
+    no_exception(at)
+    assert active(at) == "file:ours"
+
+
+@pytest.mark.parametrize(
+    "word", ["https://evil.example/login", "www.evil.example", "x@evil.example"]
+)
+def test_a_word_from_a_link_is_never_a_link(word: str) -> None:
+    at = open_app("word_vectors", word=word)
+    no_exception(at)
+    shown = everything_shown(at)
+    assert any("evil\\.example" in text for text in shown)  # the word is said back
+    assert [text for text in shown if autolinks(text)] == []
 
 
 # A deployment's own set --------------------------------------------------------------------

@@ -526,6 +526,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} could not be read as CSV/TSV: {reason}",
         "zh": "无法把 {name} 读取为 CSV/TSV：{reason}",
     },
+    "err.corpus_wide": {
+        "en": "{name} has a row of {columns} columns; at most {most} are read. Keep the text and "
+        "label columns, and check that the separator is a comma or a tab.",
+        "zh": "{name} 有一行包含 {columns} 列；最多读取 {most} 列。请保留文本列和标签列，"
+        "并检查分隔符是逗号还是制表符。",
+    },
+    "err.corpus_line_long": {
+        "en": "{name}: line {line} is longer than {most} bytes, so it is not read. Is this a "
+        "table with one row per line?",
+        "zh": "{name}：第 {line} 行超过 {most} 字节，因此不予读取。这是每行一条记录的表格吗？",
+    },
+    "err.corpus_memory": {
+        "en": "{name} would take more than {most} MB in memory by row {rows}. Upload fewer or "
+        "shorter rows.",
+        "zh": "{name} 读到第 {rows} 行时就会占用超过 {most} MB 内存。请上传更少或更短的行。",
+    },
     "err.corpus_columns": {
         "en": "{name} has only one column ({found}). It needs a text column and a label "
         "column, separated by commas or tabs.",

@@ -66,12 +66,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "word2vec binary or text, GloVe text (no header line) or fastText `.vec`, optionally "
         "gzipped; the format is detected. Only gensim's pickle-free `load_word2vec_format` reads "
         "it: `.kv`, `.model`, `.pkl` and object `.npy` files are pickles, and opening them would "
-        "run code, so they are refused. The first {limit} rows are read; one set may take at "
-        "most {budget} MB of memory. Your file stays in your session: other visitors never see it.",
+        "run code, so they are refused. The first {limit} rows are read; an uploaded set may "
+        "take at most {upload} MB of memory once loaded (the upload cap, so a gzip that packs 100:1 "
+        "cannot fill the server), one from a path or a download {budget} MB. Your file stays in your session: other visitors never see it.",
         "zh": "支持 word2vec 二进制或文本、GloVe 文本（没有首行）或 fastText `.vec`，可以是 gzip 压缩的；"
         "格式会自动识别。只用 gensim 不涉及 pickle 的 `load_word2vec_format` 读取：`.kv`、`.model`、"
         "`.pkl` 和对象数组 `.npy` 都是 pickle，打开它们会运行代码，所以一律拒绝。读取前 {limit} 行；"
-        "一组词向量最多占用 {budget} MB 内存。你的文件只留在你的会话中，其他访问者看不到。",
+        "上传的词向量加载后最多占用 {upload} MB 内存（即上传上限，这样压缩比 100:1 的 gzip 也无法占满服务器），"
+        "来自路径或下载的最多 {budget} MB。你的文件只留在你的会话中，其他访问者看不到。",
     },
     "label.vec_limit": {"en": "Row limit", "zh": "行数上限"},
     "help.vec_limit": {
@@ -97,8 +99,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "vectors.load_path": {"en": "Load this file", "zh": "加载这个文件"},
     "vectors.paths_off": {
-        "en": "Loading files by path is switched off on this deployment (CONVLAB_PATH_INPUT=off).",
-        "zh": "本部署关闭了按路径加载文件（CONVLAB_PATH_INPUT=off）。",
+        "en": "Loading files by path is off on this server: other machines can reach it, and a "
+        "path box would let their users look around its disk. Upload the file instead "
+        "(the deployment can turn paths on with CONVLAB_PATH_INPUT=on, or share chosen folders "
+        "with CONVLAB_PATH_FOLDERS).",
+        "zh": "本服务器关闭了按路径加载文件：其他机器可以访问它，路径框会让它们的用户查看服务器磁盘上的内容。"
+        "请改为上传文件（部署方可用 CONVLAB_PATH_INPUT=on 打开路径，或用 CONVLAB_PATH_FOLDERS 共享指定文件夹）。",
+    },
+    "vectors.paths_from": {
+        "en": "Paths are read from these folders only: {folders}",
+        "zh": "只从这些文件夹读取路径：{folders}",
     },
     "vectors.online": {
         "en": "gensim-data sets (need internet once)",
@@ -186,8 +196,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{path}”是文件夹，不是文件。请给出其中词向量文件的路径。",
     },
     "err.vec_not_regular": {
-        "en": "'{path}' is not a regular file (a device or a pipe?). Give the path of a vector file.",
-        "zh": "“{path}”不是普通文件（可能是设备或管道？）。请给出词向量文件的路径。",
+        "en": "'{path}' is not a regular file (a device, a pipe or a /proc file?). Give the path "
+        "of a vector file.",
+        "zh": "“{path}”不是普通文件（可能是设备、管道或 /proc 文件？）。请给出词向量文件的路径。",
+    },
+    "err.vec_not_here": {
+        "en": "'{path}' is not readable here. This server reads word-vector files only from "
+        "these folders: {folders}",
+        "zh": "这里无法读取“{path}”。本服务器只从这些文件夹读取词向量文件：{folders}",
     },
     "err.vec_unreadable": {
         "en": "'{path}' could not be read ({reason}).",

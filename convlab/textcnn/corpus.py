@@ -14,14 +14,19 @@ generated archive from a local ``http.server``).
 
 from __future__ import annotations
 
+import codecs
+import csv
 import hashlib
 import io
+import itertools
 import os
 import re
+import sys
 import tarfile
 import tempfile
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -53,6 +58,12 @@ MAX_ARCHIVE_BYTES = 5_000_000
 MAX_ROWS = 20_000
 """Rows kept from an uploaded table: enough for MR (10,662), bounded for a hosted demo."""
 MIN_ROWS = 20
+MAX_COLUMNS = 100
+MAX_TABLE_MEMORY = 32 * 2**20
+MAX_LINE_BYTES = 2**20
+"""Bytes the kept rows' strings may take: MR takes 3 MB, 20,000 rows of 1,000 characters 22 MB."""
+_CHUNK = 1 << 20
+_BLANK = re.compile(rb"\s*\Z")
 MAX_CLASSES = 20
 """More distinct labels than this means a text or id column was picked as the label."""
 FOLDS = 10
@@ -254,48 +265,108 @@ def _mr_members(archive: bytes) -> dict[str, bytes]:
 # Uploaded tables ---------------------------------------------------------------------------
 
 
-def decode(raw: bytes) -> tuple[str, str]:
-    """The text of an uploaded file and the encoding that read it: UTF-8, else latin-1.
+def encoding_of(raw: bytes) -> str:
+    """The encoding that reads an uploaded file: UTF-8 if all of it is, else latin-1.
 
     latin-1 decodes any byte string, so a binary file is recognised first by
-    its NUL bytes, which no CSV or TSV contains.
+    its NUL bytes, which no CSV or TSV contains. UTF-8 is checked in chunks,
+    never decoding the whole file at once: one emoji in 50 MB of ASCII would
+    make that one string 200 MB.
     """
-    if not raw.strip():
+    if not raw or raw.isspace():  # not raw.strip(): that copies the file
         raise InputError("err.corpus_empty")
     if b"\0" in raw[:65536]:
         raise InputError("err.corpus_binary")
+    check = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
     try:
-        return raw.decode("utf-8-sig"), "utf-8"
+        for start in range(0, len(raw), _CHUNK):
+            check.decode(view[start : start + _CHUNK])
+        check.decode(b"", final=True)
     except UnicodeDecodeError:
-        return raw.decode("latin-1"), "latin-1"
+        return "latin-1"
+    return "utf-8"
 
 
-def _separator(text: str, name: str) -> str:
-    first = text.split("\n", 1)[0]
+def _separator(first: str, name: str) -> str:
     if name.lower().endswith((".tsv", ".tab")) or ("\t" in first and "," not in first):
         return "\t"
     return ","
 
 
+def _checked_end(raw: bytes, encoding: str, sep: str, name: str) -> int:
+    """Where the rows pandas may read end, once each has been framed within bounded memory.
+
+    Python's csv reader frames them one at a time, from lines of at most
+    ``MAX_LINE_BYTES``: at most ``MAX_COLUMNS`` columns, cells within its field
+    limit (128K characters), and strings of ``MAX_TABLE_MEMORY`` bytes in all.
+    A 50 MB header of commas, or one quoted cell holding the whole file, is
+    refused before pandas builds it. Blank lines count as rows here, so
+    ``MAX_ROWS`` + 1 of them bound the scan too.
+    """
+    stream = io.BytesIO(raw)
+    memory = 0
+    try:
+        rows = csv.reader(_lines(stream, encoding, name), delimiter=sep)
+        for number, row in enumerate(rows, start=1):
+            if len(row) > MAX_COLUMNS:
+                raise InputError(
+                    "err.corpus_wide", name=name, columns=f"{len(row):,}", most=MAX_COLUMNS
+                )
+            memory += sum(map(sys.getsizeof, row))
+            if memory > MAX_TABLE_MEMORY:
+                raise InputError(
+                    "err.corpus_memory",
+                    name=name,
+                    rows=f"{number:,}",
+                    most=MAX_TABLE_MEMORY // 2**20,
+                )
+            if number > MAX_ROWS:
+                break
+    except csv.Error as err:
+        raise InputError("err.corpus_parse", name=name, reason=str(err).strip()) from err
+    return stream.tell()
+
+
+def _lines(stream: io.BytesIO, encoding: str, name: str) -> Iterator[str]:
+    """The decoded lines of ``stream``; InputError for one longer than ``MAX_LINE_BYTES``."""
+    for number in itertools.count(1):
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_LINE_BYTES:
+            raise InputError(
+                "err.corpus_line_long", name=name, line=number, most=f"{MAX_LINE_BYTES:,}"
+            )
+        yield line.decode(encoding)
+
+
 def read_table(raw: bytes, name: str = "upload.csv") -> tuple[pd.DataFrame, str, int]:
-    """An uploaded CSV/TSV as strings, with the encoding used and rows cut beyond ``MAX_ROWS``."""
-    text, encoding = decode(raw)
+    """An uploaded CSV/TSV as strings, with the encoding used and rows cut beyond ``MAX_ROWS``.
+
+    pandas reads the checked bytes themselves: decoding the file into one
+    string first (and a StringIO of it) took 8 times the file's size in memory.
+    """
+    encoding = encoding_of(raw)
+    end = raw.find(b"\n", 0, _CHUNK)
+    first = raw[: end if end >= 0 else _CHUNK].decode(encoding, errors="replace")
+    sep = _separator(first.removeprefix("\ufeff"), name)
+    end = _checked_end(raw, encoding, sep, name)
     try:
         frame = pd.read_csv(
-            io.StringIO(text),
-            sep=_separator(text, name),
+            io.BytesIO(raw if end == len(raw) else raw[:end]),
+            sep=sep,
+            encoding="utf-8-sig" if encoding == "utf-8" else encoding,
             dtype=str,
             keep_default_na=False,
-            nrows=MAX_ROWS + 1,
+            nrows=MAX_ROWS,
             skip_blank_lines=True,
         )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as err:
         raise InputError("err.corpus_parse", name=name, reason=str(err).strip()) from err
     truncated = 0
-    if len(frame) > MAX_ROWS:
-        lines = sum(1 for _ in io.StringIO(text)) - 1
-        truncated = max(lines - MAX_ROWS, 1)
-        frame = frame.iloc[:MAX_ROWS]
+    if not _BLANK.match(raw, end):  # rows are left over, not just blank lines
+        truncated = max(raw.count(b"\n", end) + (not raw.endswith(b"\n")), 1)
     frame.columns = [str(column).strip() for column in frame.columns]
     return frame, encoding, truncated
 

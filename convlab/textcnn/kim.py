@@ -17,13 +17,13 @@ CPUs may differ in the last bits).
 
 A saved model is the standard ``.keras`` zip plus one JSON member holding the
 vocabulary, class names and settings; loading refuses anything that is not
-such a file, never runs code from it (``safe_mode=True``, no Lambda, no custom
-classes), and checks that its layers compute what a Kim CNN computes.
+such a file (:mod:`convlab.textcnn.model_file` checks it before Keras reads it),
+never runs code from it (``safe_mode=True``, no Lambda, no custom classes), and
+checks that its layers compute what a Kim CNN computes.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import tempfile
@@ -44,6 +44,7 @@ import tensorflow as tf
 
 from convlab.errors import InputError
 from convlab.textcnn import corpus as corpora
+from convlab.textcnn import model_file
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.textcnn.mining import PAD, Weights, explain
 from convlab.tokenize import MAX_TOKENS, tokenize
@@ -53,10 +54,7 @@ UNK = 1
 SPECIALS = ("<pad>", "<unk>")
 MAX_VOCAB = 30_000
 """Most frequent words kept; the rest share ``<unk>``. Bounds memory for large uploads."""
-META = "convlab.json"
-"""The extra member of a saved ``.keras`` zip: vocabulary, classes, settings, scores."""
 FORMAT = 1
-MAX_CONFIG_BYTES = 1_000_000
 KIM_CONV = {"activation": "relu", "padding": "valid", "strides": (1,), "dilation_rate": (1,)}
 """What :mod:`convlab.textcnn.mining` assumes of every Conv1D; random probes may miss e.g. tanh."""
 TARGET_STD = OOV_SCALE / np.sqrt(3)
@@ -362,7 +360,7 @@ def save(cnn: TextCNN) -> bytes:
         cnn.model.save(path)
         with zipfile.ZipFile(path, "a") as archive:
             archive.writestr(
-                META,
+                model_file.META,
                 json.dumps(
                     {
                         **cnn.meta,
@@ -376,80 +374,30 @@ def save(cnn: TextCNN) -> bytes:
         return path.read_bytes()
 
 
-def _configs(node: object):
-    """Every serialized Keras object (a dict with "class_name") inside a config, depth first."""
-    if isinstance(node, dict):
-        if "class_name" in node:
-            yield node
-        for value in node.values():
-            yield from _configs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _configs(value)
-
-
-def _refuse_unsafe(config: dict) -> None:
-    """Lambda layers carry Python code and custom classes need code we do not have: refuse both.
-
-    Keras marks its own classes with a ``module`` under ``keras`` and no
-    registered name of the form ``package>Name``; anything else is a class
-    defined outside Keras. Names in dunders are Keras's own value encodings
-    (tensors, arrays), except ``__lambda__``, which is a Python function.
-    """
-    for node in _configs(config):
-        name = str(node["class_name"])
-        if name in ("Lambda", "__lambda__"):
-            raise InputError("err.model_lambda")
-        if name.startswith("__") and name.endswith("__"):
-            continue
-        module = str(node.get("module") or "")
-        registered = str(node.get("registered_name") or "")
-        if not (module == "keras" or module.startswith("keras.")) or ">" in registered:
-            raise InputError("err.model_custom", name=name)
-
-
-def _read_archive(raw: bytes) -> tuple[dict, dict | None]:
-    """config.json and convlab.json of a .keras zip; InputError if it is not one."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            names = set(archive.namelist())
-            if "config.json" not in names or "model.weights.h5" not in names:
-                raise InputError("err.model_not_keras")
-            sizes = {info.filename: info.file_size for info in archive.infolist()}
-            if sizes["config.json"] > MAX_CONFIG_BYTES:
-                raise InputError("err.model_not_keras")
-            config = json.loads(archive.read("config.json"))
-            meta = json.loads(archive.read(META)) if META in names else None
-    except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError, OSError) as err:
-        raise InputError("err.model_not_keras") from err
-    if not isinstance(config, dict):
-        raise InputError("err.model_not_keras")
-    try:  # JSON's \ud800 escapes make lone surrogates, which no page can show
-        json.dumps(meta, ensure_ascii=False).encode()
-    except UnicodeEncodeError as err:
-        raise InputError("err.model_broken_text") from err
-    return config, meta
-
-
-def load(raw: bytes) -> TextCNN:
+def load(raw: bytes, name: str = "upload.keras", most: int = model_file.MAX_MODEL_BYTES) -> TextCNN:
     """A saved model from untrusted bytes, or InputError saying plainly why not.
 
-    Refused, in this order: not a ``.keras`` zip; Lambda layers or classes
-    not from Keras; no Conv1D layer; a file Keras cannot load in safe mode;
-    no convlab vocabulary; layers that do not compute a Kim CNN.
+    :func:`convlab.textcnn.model_file.read` refuses a hostile or foreign file
+    first, without Keras; then :func:`from_file`.
     """
-    config, meta = _read_archive(raw)
-    _refuse_unsafe(config)
-    if not any(node.get("class_name") == "Conv1D" for node in _configs(config)):
-        raise InputError("err.model_no_conv1d")
+    return from_file(model_file.read(raw, name, most))
+
+
+def from_file(checked: model_file.ModelFile) -> TextCNN:
+    """A checked ``.keras`` file as a TextCNN, or InputError saying plainly why not.
+
+    Refused, in this order: a file Keras cannot load in safe mode; no convlab
+    vocabulary; layers that do not compute a Kim CNN.
+    """
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "upload.keras"
-        path.write_bytes(raw)
+        checked.write_keras(path)
         try:
             model = keras.saving.load_model(path, compile=False, safe_mode=True)
         except Exception as err:  # any failure inside Keras means "unreadable"
             reason = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err)
             raise InputError("err.model_unreadable", reason=str(reason)) from err
+    meta = checked.meta
     if not isinstance(meta, dict) or not {"vocabulary", "classes", "length"} <= meta.keys():
         raise InputError("err.model_no_vocab")
     try:
@@ -471,7 +419,7 @@ def load_file(path: Path | str) -> TextCNN:
     path = Path(path)
     if not path.is_file():
         raise InputError("err.model_path", path=str(path))
-    return load(path.read_bytes())
+    return load(path.read_bytes(), path.name)
 
 
 def _check_layout(cnn: TextCNN) -> None:

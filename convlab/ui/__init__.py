@@ -46,6 +46,7 @@ from convlab.ui.widgets import (
     sentence_input,
     setting,
     tokenizer_input,
+    upload_cap,
 )
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "stop",
     "t",
     "tokenizer_input",
+    "upload_cap",
     "use_set",
     "value",
     "vector_set",

@@ -162,7 +162,7 @@ def filter_figures(mined: mining.Mining, j: int, share: float) -> None:
     purity, above = mined.purity(share)
     cols = st.columns(4)
     cols[0].metric(t("filters.kernel_size"), int(w.sizes[j]))
-    cols[1].metric(t("filters.col_class"), mined.classes[int(w.classes[j])])
+    cols[1].metric(t("filters.col_class"), plain(mined.classes[int(w.classes[j])]))
     cols[2].metric(t("filters.col_weight"), f"{w.weight[j]:.4f}")
     cols[3].metric(
         t("filters.col_purity"),
@@ -257,7 +257,7 @@ def prediction(cnn: TextCNN, story: mining.Explanation, unknown: int) -> None:
     keras_probs = cnn.predict([story.tokens])[0]
     predicted = story.predicted
     cols = st.columns(3)
-    cols[0].metric(t("filters.prediction"), cnn.classes[predicted])
+    cols[0].metric(t("filters.prediction"), plain(cnn.classes[predicted]))
     cols[1].metric(t("filters.probability"), f"{keras_probs[predicted]:.1%}")
     cols[2].metric(t("filters.unknown"), f"{unknown} / {len(story.tokens)}")
     total = float(story.contributions.sum())

@@ -12,10 +12,11 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import streamlit as st
 
-from convlab.textcnn import corpus
+from convlab.textcnn import corpus, model_file
 from convlab.ui.text import explained, plain, t
 from convlab.ui.textcnn import UPLOADED_MODEL, UPLOADED_TABLE
-from convlab.ui.widgets import setting
+from convlab.ui.widgets import setting, upload_cap
+from convlab.vectors.files import MB
 
 if TYPE_CHECKING:
     from convlab.textcnn.kim import TextCNN
@@ -97,10 +98,12 @@ def keep_model(name: str, raw: bytes) -> None:
     kept = uploaded_model()
     if kept is not None and kept.digest == digest:
         return
+    with explained():  # a hostile or foreign file is refused before TensorFlow is imported
+        checked = model_file.read(raw, name, most=upload_cap() * MB)
     from convlab.textcnn import kim
 
     with st.spinner(t("train.loading_model")), explained():
-        cnn = kim.load(raw)
+        cnn = kim.from_file(checked)
     st.session_state[UPLOADED_MODEL] = UploadedModel(digest, cnn, name)
     st.session_state["cnn_model"] = "upload"
 

@@ -17,10 +17,11 @@ import streamlit as st
 
 from convlab.errors import InputError
 from convlab.ui.text import explained, plain, say, t
-from convlab.ui.vectors import use_set
-from convlab.ui.widgets import progress_bar
+from convlab.ui.vectors import deployment_setting, use_set
+from convlab.ui.widgets import progress_bar, upload_cap
 from convlab.vectors import gensim_data
 from convlab.vectors.files import MB, Progress, check_memory, estimate, megabytes
+from convlab.vectors.path_access import ENV_FOLDERS, ENV_SWITCH, PathAccess, access
 from convlab.vectors.sets import VectorSet, load_online, load_path, load_stream
 
 FAILED = "_vec_failed"
@@ -32,11 +33,6 @@ def reachable(base_url: str) -> bool:
     """Whether gensim-data's server answers, asked at most once a minute per address."""
     del base_url  # the cache key: a changed address is asked again
     return gensim_data.reachable()
-
-
-def upload_cap() -> int:
-    """The upload limit in MB: Streamlit's server.maxUploadSize, enforced again when reading."""
-    return int(st.get_option("server.maxUploadSize"))
 
 
 def use(section: str, text: str, action: Callable[[Progress], VectorSet], *, own: bool) -> None:
@@ -62,26 +58,38 @@ def failure(section: str) -> None:
 
 
 def read_upload() -> None:
-    """Uploader callback: read the new file, at most ``vec_limit`` rows and the upload cap."""
-    upload, limit = st.session_state.vec_upload, st.session_state.vec_limit
+    """Uploader callback: read the new file, at most ``vec_limit`` rows, within the upload cap
+    in bytes and once loaded."""
+    upload, limit, cap = st.session_state.vec_upload, st.session_state.vec_limit, upload_cap() * MB
     if upload is not None:
         use(
             "own",
             t("vectors.reading_file", name=plain(upload.name)),
             lambda progress: load_stream(
-                upload, upload.name, limit=limit, max_bytes=upload_cap() * MB, progress=progress
+                upload, upload.name, limit=limit, max_bytes=cap, budget=cap, progress=progress
             ),
             own=True,
         )
 
 
+def path_access() -> PathAccess:
+    """What the path box may read on this server: its address and the deployment's settings."""
+    return access(
+        deployment_setting(ENV_SWITCH),
+        deployment_setting(ENV_FOLDERS),
+        st.get_option("server.address"),
+    )
+
+
 def read_path() -> None:
-    """Button callback: read the file the path box names on this machine."""
-    file, limit = Path(st.session_state.vec_path.strip()).expanduser(), st.session_state.vec_limit
+    """Button callback: read the file the path box names, if this server may read it."""
+    raw, limit = st.session_state.vec_path, st.session_state.vec_limit
     use(
         "own",
-        t("vectors.reading_file", name=plain(file.name)),
-        lambda progress: load_path(file, limit=limit, progress=progress),
+        t("vectors.reading_file", name=plain(Path(raw.strip()).name)),
+        lambda progress: path_access().read(
+            raw, lambda path: load_path(path, limit=limit, progress=progress)
+        ),
         own=True,
     )
 

@@ -24,6 +24,14 @@ def labelled(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
     return widget(t(f"label.{key}"), key=key, help=t(f"help.{key}"), **kwargs)
 
 
+def upload_cap() -> int:
+    """The upload limit in MB: Streamlit's server.maxUploadSize, enforced again when reading.
+
+    Uploads that unpack (a ``.keras`` zip) are held to it once unpacked too.
+    """
+    return int(st.get_option("server.maxUploadSize"))
+
+
 def setting(widget: Callable[..., Any], key: str, **kwargs: Any) -> Any:
     """A widget for setting ``key``: catalogue label and help, and its URL range or options."""
     if key in RANGES:

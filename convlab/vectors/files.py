@@ -107,22 +107,22 @@ def estimate(rows: int, dim: int) -> int:
     return rows * (4 * dim + WORD_OVERHEAD)
 
 
-def rows_that_fit(dim: int) -> int:
-    """The most rows of ``dim`` dimensions that stay within ``MEMORY_BUDGET``."""
-    return MEMORY_BUDGET // (4 * dim + WORD_OVERHEAD)
+def rows_that_fit(dim: int, budget: int = MEMORY_BUDGET) -> int:
+    """The most rows of ``dim`` dimensions that stay within ``budget`` bytes."""
+    return budget // (4 * dim + WORD_OVERHEAD)
 
 
-def check_memory(rows: int, dim: int) -> None:
-    """InputError if ``rows`` words of ``dim`` values would take more than ``MEMORY_BUDGET``."""
+def check_memory(rows: int, dim: int, budget: int = MEMORY_BUDGET) -> None:
+    """InputError if ``rows`` words of ``dim`` values would take more than ``budget`` bytes."""
     need = estimate(rows, dim)
-    if need > MEMORY_BUDGET:
+    if need > budget:
         raise InputError(
             "err.vec_memory",
             rows=f"{rows:,}",
             dim=dim,
             need=megabytes(need),
-            budget=megabytes(MEMORY_BUDGET),
-            fit=f"{rows_that_fit(dim):,}",
+            budget=megabytes(budget),
+            fit=f"{rows_that_fit(dim, budget):,}",
         )
 
 
@@ -159,15 +159,24 @@ def _content(stream: BinaryIO, compressed: bool) -> BinaryIO:
 
 
 def inspect(
-    stream: BinaryIO, filename: str, limit: int = DEFAULT_LIMIT, max_bytes: int = MAX_FILE_BYTES
+    stream: BinaryIO,
+    filename: str,
+    limit: int = DEFAULT_LIMIT,
+    max_bytes: int = MAX_FILE_BYTES,
+    budget: int = MEMORY_BUDGET,
 ) -> FileInfo:
-    """Sniff a vector file (seekable ``stream``) and check it can be loaded within the budget.
+    """Sniff a vector file (seekable ``stream``) and check it can be loaded within ``budget``.
 
     Refuses empty, oversized, pickled and unknown files, headers that claim more
-    rows than the file can hold, and sets that would not fit ``MEMORY_BUDGET``.
+    rows than the file can hold, and sets that would take more than ``budget``
+    bytes. An upload's budget is its size cap: a gzip of zero vectors packs a
+    hundred times, and the set it holds must not outgrow the upload.
     """
     check_limit(limit)
-    size = stream.seek(0, io.SEEK_END)
+    try:
+        size = stream.seek(0, io.SEEK_END)
+    except OSError as err:  # /proc/self/status, /proc/self/mem: "regular" files without an end
+        raise InputError("err.vec_not_regular", path=filename) from err
     if size == 0:
         raise InputError("err.vec_empty", name=filename)
     if size > max_bytes:
@@ -210,7 +219,7 @@ def inspect(
         header = f"{rows} {dim}\n".encode()
     else:
         raise InputError("err.vec_unknown_format", name=filename)
-    check_memory(rows, dim)
+    check_memory(rows, dim, budget)
     return FileInfo(filename, fmt, dim, rows, rows_in_file, header, compressed)
 
 

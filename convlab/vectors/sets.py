@@ -149,12 +149,13 @@ def load_stream(
     *,
     limit: int = DEFAULT_LIMIT,
     max_bytes: int = MAX_FILE_BYTES,
+    budget: int = files.MEMORY_BUDGET,
     progress: Progress | None = None,
     name: str | None = None,
     meta: dict | None = None,
 ) -> VectorSet:
     """A set from a vector file (a seekable binary stream), checked and loaded safely."""
-    info = files.inspect(stream, filename, limit, max_bytes)
+    info = files.inspect(stream, filename, limit, max_bytes, budget)
     kv = files.load(stream, info, progress)
     facts = {
         "title": filename,

@@ -39,10 +39,11 @@ def active_set(vs: VectorSet) -> None:
 
 
 def own_file() -> int:
-    """Row limit, uploader and (unless the deployment says no) a path box; returns the limit."""
+    """Row limit, uploader and (where this server allows it) a path box; returns the limit."""
     st.subheader(ui.t("vectors.own"))
     budget = megabytes(MEMORY_BUDGET)
-    st.caption(ui.t("vectors.own_text", limit=f"{DEFAULT_LIMIT:,}", budget=budget))
+    upload = f"{ui.upload_cap():,}"
+    st.caption(ui.t("vectors.own_text", limit=f"{DEFAULT_LIMIT:,}", budget=budget, upload=upload))
     limit = st.number_input(
         ui.t("label.vec_limit"),
         min_value=1,
@@ -53,14 +54,17 @@ def own_file() -> int:
         help=ui.t("help.vec_limit"),
     )
     st.file_uploader(
-        ui.t("label.vec_upload", mb=vector_loading.upload_cap()),
+        ui.t("label.vec_upload", mb=ui.upload_cap()),
         key="vec_upload",
         help=ui.t("help.vec_upload"),
         on_change=vector_loading.read_upload,
     )
-    if ui.deployment_setting("CONVLAB_PATH_INPUT") == "off":
+    paths = vector_loading.path_access()
+    if not paths.enabled:
         st.caption(ui.t("vectors.paths_off"))
     else:
+        if paths.folders:
+            st.caption(ui.t("vectors.paths_from", folders=ui.plain(paths.where())))
         path = st.text_input(ui.t("label.vec_path"), key="vec_path", help=ui.t("help.vec_path"))
         st.button(
             ui.t("vectors.load_path"),

@@ -15,16 +15,22 @@ from tests.browser import harness
 
 
 @pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port; yield its URL; kill its process group."""
+def server() -> Iterator[harness.Server]:
+    """Start `streamlit run app.py` on a free port; yield it; kill its process group."""
     try:
         server = harness.start_server(harness.app_dir())
     except (OSError, RuntimeError) as exc:  # TimeoutError is an OSError
         pytest.fail(f"could not start the Streamlit server: {exc}", pytrace=False)
     try:
-        yield server.base_url
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(server: harness.Server) -> str:
+    """The shared server's URL."""
+    return server.base_url
 
 
 @pytest.fixture(scope="module")
