@@ -10,7 +10,7 @@ and refuses a key defined twice.
 from __future__ import annotations
 
 from convlab.disjoint import union
-from convlab.messages import core, lesson, shapelab, training, vectors
+from convlab.messages import core, lesson, shapelab, training, vectors, walkthrough
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
@@ -23,6 +23,7 @@ CATALOGUE = union(
     shapelab.MESSAGES,
     training.MESSAGES,
     vectors.MESSAGES,
+    walkthrough.MESSAGES,
 )
 
 

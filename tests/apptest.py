@@ -103,3 +103,16 @@ def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
 def said(key: str, **params: object) -> str:
     """An InputError's message as ``ui.say`` renders it: the words it quotes escaped."""
     return en(key, **{k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+ROADS = ["input", "kernel", "strides", "dilation_rate", "padding", "output", "float32", "float64"]
+
+
+def roads(at: AppTest) -> pd.DataFrame:
+    """The Conv2D page's six-roads table, one row per form keyed by its name, not its label."""
+    (frame,) = frames_with_columns(at, ROADS)
+    names = {en(f"form.{form}"): form for form in FORM_NAMES}
+    return frame.rename(index=names)
+
+
+FORM_NAMES = ("conv1d", "conv2d", "conv2d_channels", "kim", "jacovi", "im2col")

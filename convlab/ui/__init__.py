@@ -23,6 +23,7 @@ from convlab.ui.lesson import (
     lesson_layer,
     weights,
 )
+from convlab.ui.roads import roads_table
 from convlab.ui.state import value
 from convlab.ui.text import explained, lang, plain, say, stop, t
 from convlab.ui.textcnn import (
@@ -73,6 +74,7 @@ __all__ = [
     "pick",
     "plain",
     "progress_bar",
+    "roads_table",
     "route",
     "say",
     "seed_input",
