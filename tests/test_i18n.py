@@ -12,6 +12,7 @@ from convlab.errors import InputError
 from convlab.lesson import forms
 from convlab.lesson.equivalence import TOLERANCE, VERDICTS
 from convlab.ui.roads import COLUMNS
+from convlab.ui.walkthrough import ICONS, SPEEDS
 from convlab.vectors.sets import OOV_POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,6 +39,8 @@ def dynamic_keys() -> set[str]:
         *(f"oov.{policy}" for policy in OOV_POLICIES),
         *(f"form.{form}" for form in (*forms.FORMS, "numpy")),
         *(f"forms.diff.{dtype}" for dtype in TOLERANCE),
+        *(f"walk.speed.{speed}" for speed in SPEEDS),
+        *(f"{kind}{button}" for button in ICONS for kind in ("walk.", "help.walk_")),
         *(f"conv2d.squeeze.{form}" for form in ("conv1d", "conv2d", "numpy")),
         *(f"verdict.{verdict}" for verdict in VERDICTS),
         *(f"row.{row}" for row in COLUMNS),

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from convlab.lesson.ngrams import PAD, Cell
 from convlab.vectors.files import MB, estimate
 from convlab.vectors.gensim_data import OnlineSet
 from convlab.vectors.sets import Embedding, Neighbours
@@ -60,18 +59,6 @@ def pooling(y: np.ndarray, phrases: Sequence[str]) -> pd.DataFrame:
             "max": y[winners, np.arange(y.shape[1])],
             "step": winners,
             "ngram": [phrases[t] for t in winners],
-        }
-    )
-
-
-def cell(breakdown: Cell, words: Sequence[str], pad: str) -> pd.DataFrame:
-    """One row per term of an output cell: which slot, which word, what it adds."""
-    slots = [f"x[{i}]·W[{slot}, :, {breakdown.f}]" for slot, i in enumerate(breakdown.positions)]
-    return pd.DataFrame(
-        {
-            "term": [*slots, f"b[{breakdown.f}]"],
-            "word": [words[i] if i != PAD else pad for i in breakdown.positions] + [""],
-            "value": [*breakdown.terms, breakdown.bias],
         }
     )
 

@@ -165,7 +165,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rows are n-grams, columns are filters.",
         "zh": "行是 n-gram，列是滤波器。",
     },
-    "conv1d.cell": {"en": "Take one output apart", "zh": "拆开一个输出"},
     "conv1d.pad": {"en": "padding", "zh": "填充"},
     "conv1d.cell_check": {
         "en": "The sum matches output[{t}, {f}] = {value} from Keras (|Δ| = {diff}).",

@@ -1,6 +1,75 @@
 """Messages of the sliding-window walkthrough and the six roads to one answer."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    # The walkthrough (Conv1D page).
+    "walk.title": {"en": "Watch it slide", "zh": "看窗口滑动"},
+    "walk.intro": {
+        "en": "The outlined rows of the input are the window of the current step; times the "
+        "kernel of one filter they give the products, whose row sums plus the bias make the "
+        "outlined output cell. Press Play, step with the buttons, or click an output cell or an "
+        "input row.",
+        "zh": "输入中加框的行就是当前这一步的窗口；它们与某个滤波器的卷积核逐元素相乘得到乘积，"
+        "各行之和加上偏置就是加框的输出单元。点击播放、用按钮逐步前进，或者点击某个输出单元或输入行。",
+    },
+    "walk.play": {"en": "Play", "zh": "播放"},
+    "walk.pause": {"en": "Pause", "zh": "暂停"},
+    "help.walk_play": {
+        "en": "Move the window one step at a time at the chosen speed; only this view reruns.",
+        "zh": "按所选速度让窗口一步一步移动；只有这个视图会重新运行。",
+    },
+    "label.walk_speed": {"en": "Speed", "zh": "速度"},
+    "help.walk_speed": {
+        "en": "Seconds per step while playing: slow 2 s, normal 1 s, fast 0.5 s.",
+        "zh": "播放时每一步的秒数：慢 2 秒，正常 1 秒，快 0.5 秒。",
+    },
+    "walk.speed.slow": {"en": "slow", "zh": "慢"},
+    "walk.speed.normal": {"en": "normal", "zh": "正常"},
+    "walk.speed.fast": {"en": "fast", "zh": "快"},
+    "label.walk_all": {"en": "All filters at once", "zh": "所有滤波器一起"},
+    "help.walk_all": {
+        "en": "Each step fills a whole output row: every filter reads the same window.",
+        "zh": "每一步填满输出的一整行：所有滤波器读取同一个窗口。",
+    },
+    "walk.first": {"en": "First", "zh": "第一步"},
+    "walk.prev": {"en": "Back", "zh": "上一步"},
+    "walk.next": {"en": "Next", "zh": "下一步"},
+    "walk.last": {"en": "Last", "zh": "最后一步"},
+    "help.walk_first": {"en": "Go to the first window", "zh": "回到第一个窗口"},
+    "help.walk_prev": {"en": "Move the window back one step", "zh": "窗口后退一步"},
+    "help.walk_next": {"en": "Move the window on one step", "zh": "窗口前进一步"},
+    "help.walk_last": {"en": "Go to the last window", "zh": "跳到最后一个窗口"},
+    "walk.input": {
+        "en": "Input ({words}, {dim}), padding rows ∅",
+        "zh": "输入 ({words}, {dim})，∅ 为填充行",
+    },
+    "walk.kernel": {
+        "en": "Kernel W[:, :, {f}] ({n}, {dim})",
+        "zh": "卷积核 W[:, :, {f}] ({n}, {dim})",
+    },
+    "walk.product": {
+        "en": "x ⊙ W ({n}, {dim}) and row sums",
+        "zh": "x ⊙ W ({n}, {dim}) 与各行之和",
+    },
+    "walk.output": {"en": "Output ({steps}, {filters})", "zh": "输出 ({steps}, {filters})"},
+    "walk.zoom": {
+        "en": "Only the first {shown} of the {dim} dimensions are drawn one by one. In the "
+        "product panel the Σ column adds the other {rest} products of each row, so every row "
+        "sum is exact; in the input and kernel it marks the {rest} dimensions it stands for.",
+        "zh": "只逐一画出 {dim} 个维度中的前 {shown} 个。在乘积面板中，Σ 列是每行其余 {rest} "
+        "个乘积之和，所以每行的和都是精确的；在输入和卷积核中，它表示它所代表的 {rest} 个维度。",
+    },
+    "walk.now": {
+        "en": "Step {step} of {steps}: window “{window}” (rows {rows}) · filter {filter} → "
+        "**{value}**",
+        "zh": "第 {step} 步，共 {steps} 步：窗口“{window}”（第 {rows} 行）· 滤波器 {filter} → "
+        "**{value}**",
+    },
+    "walk.now_all": {
+        "en": "Step {step} of {steps}: window “{window}” (rows {rows}) · filters {filter} → "
+        "{value}",
+        "zh": "第 {step} 步，共 {steps} 步：窗口“{window}”（第 {rows} 行）· 滤波器 {filter} → "
+        "{value}",
+    },
     # Six roads to one answer (Conv2D page).
     "forms.title": {"en": "Six roads to one answer", "zh": "殊途同归：六种写法"},
     "forms.intro": {

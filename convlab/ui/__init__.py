@@ -37,6 +37,7 @@ from convlab.ui.textcnn import (
     mining,
 )
 from convlab.ui.vectors import deployment_setting, use_set, vector_set
+from convlab.ui.walkthrough import walkthrough
 from convlab.ui.widgets import (
     dataframe,
     download_table,
@@ -85,5 +86,6 @@ __all__ = [
     "use_set",
     "value",
     "vector_set",
+    "walkthrough",
     "weights",
 ]
