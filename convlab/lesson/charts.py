@@ -227,4 +227,10 @@ def _grid(
     chart = alt.layer(*layers, frames).properties(
         height=alt.Step(height), width=alt.Step(44 if len(columns) < 6 else 36)
     )
-    return chart.to_dict()
+    spec = chart.to_dict()
+    # Altair names an empty data set for a chart built without data: drop it, so that
+    # every layer reads the data passed with the spec.
+    spec.pop("datasets", None)
+    for layer in spec["layer"]:
+        layer.pop("data", None)
+    return spec
