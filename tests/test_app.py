@@ -188,6 +188,7 @@ def test_conv2d_default() -> None:
     assert [c.value.strip() for c in at.code] == [
         snippets.conv1d(conv, 9, 300).strip(),
         snippets.conv2d(conv, 9, 300).strip(),
+        *(snippets.form(form, conv, 9, 300).strip() for form in FORM_NAMES[2:]),
     ]
     assert main_infos(at) == [en("conv2d.padding_valid")]
 

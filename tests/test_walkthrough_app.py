@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from convlab import arithmetic, ui
-from convlab.lesson import ngrams
+from convlab.lesson import ngrams, snippets
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.ui.walkthrough import PLAYING
@@ -20,6 +20,7 @@ from tests.apptest import (
     chart_data,
     en,
     keras_output,
+    main_infos,
     main_warnings,
     no_exception,
     open_app,
@@ -92,7 +93,7 @@ def test_a_link_opens_on_its_step_and_filter() -> None:
     product = chart_data(at, PRODUCT)
     sums = product[product.column == "Σ row"].value.to_numpy()
     y = keras_output(DEFAULT_SENTENCE, ConvLayer(seed=42))
-    equation = at.code[-1].value
+    (equation,) = [c.value for c in at.code if "b[2] (" in c.value]
     bias = float(equation.split("b[2] (")[1].split(")")[0])  # as printed, to 4 decimals
     assert abs(sums.sum() + bias - y[4, 2]) <= 1e-4
     assert equation.endswith(f"= {y[4, 2]:.4f}")
@@ -183,3 +184,20 @@ def test_a_sentence_at_the_token_cap_while_playing() -> None:
     inputs = chart_data(at, INPUT)
     assert inputs.row.nunique() == MAX_TOKENS
     assert not np.isfinite(inputs.value).all()  # the zoom column: D − 12 dims summarised
+
+
+def test_the_notebook_code_follows_the_step() -> None:
+    at = open_app("conv1d", cell_t="3", cell_f="1", n="4", padding="causal")
+    no_exception(at)
+    conv = ConvLayer(n=4, padding="causal", seed=42)
+    expected = snippets.conv1d(conv, 9, 300) + snippets.walkthrough(conv, 9, 300, 3, 1)
+    assert expected in [c.value for c in at.code]
+
+
+def test_a_dilated_layer_says_which_road_cannot_follow() -> None:
+    at = open_app("conv2d", dilation="2")
+    no_exception(at)
+    reason = en("forms.reason.jacovi_dilation", form=en("form.jacovi"), d=2)
+    assert reason in main_infos(at)
+    assert reason in [c.value for c in at.caption]
+    assert not at.main.error

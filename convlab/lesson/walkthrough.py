@@ -165,7 +165,7 @@ def product_table(x: np.ndarray, kernel: np.ndarray, at: Step) -> pd.DataFrame:
             rest = float(terms[slot, k:].sum())
             cells.append((columns[-1], rest, f"{rest:.2f}"))
         total = float(terms[slot].sum())
-        cells.append((SUM, total, f"{total:.3f}"))
+        cells.append((SUM, total, f"{total:.2f}"))
         lines += [(slot, f"x·W[{slot}]", c, v, s) for c, v, s in cells]
     return pd.DataFrame(lines, columns=["slot", "label", "column", "value", "text"])
 

@@ -80,6 +80,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "最后两列是它的 (new_steps, F) 结果与 Conv1D 之间实时测得的最大 |Δ|。",
     },
     "forms.form": {"en": "form", "zh": "写法"},
+    "forms.code": {
+        "en": "{form}, with the same weights (after the Conv1D code above):",
+        "zh": "{form}，使用相同的权重（接在上面的 Conv1D 代码之后）：",
+    },
+    "walk.code": {"en": "Reproduce this step in a notebook", "zh": "在 notebook 中复现这一步"},
+    "walk.code_intro": {
+        "en": "Run Conv1D on the matrix downloaded from the Embed page, then take step {t} "
+        "of filter {f} apart as the panels do:",
+        "zh": "在从词向量页面下载的矩阵上运行 Conv1D，然后像上面的面板一样拆开滤波器 {f} 的第 {t} 步：",
+    },
     "forms.diff.float32": {"en": "max |Δ| float32", "zh": "最大 |Δ| float32"},
     "forms.diff.float64": {"en": "max |Δ| float64", "zh": "最大 |Δ| float64"},
     "forms.agree": {

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from convlab.lesson import charts, ngrams, tables
+from convlab.lesson import charts, ngrams, snippets, tables
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.layer import ConvLayer
 from convlab.ui.state import save_settings, value
@@ -121,7 +121,7 @@ def walkthrough(
     with every:
         labelled(st.toggle, "walk_all")
     interval = SPEEDS[st.session_state.walk_speed] if playing else None
-    st.fragment(_step_view, run_every=interval)(tokens, x, kernel, bias, y, conv)
+    st.fragment(step_view, run_every=interval)(tokens, x, kernel, bias, y, conv)
 
 
 def _advance(steps: int) -> None:
@@ -133,7 +133,7 @@ def _advance(steps: int) -> None:
     st.rerun(scope="app")  # a full run, which draws no timer
 
 
-def _step_view(
+def step_view(
     tokens: Sequence[str],
     x: np.ndarray,
     kernel: np.ndarray,
@@ -195,6 +195,12 @@ def _step_view(
             diff=f"{abs(walk.cell_value(x, kernel, bias, conv, at) - y[at.t, at.f]):.1e}",
         )
     )
+    with st.expander(t("walk.code")):
+        st.caption(t("walk.code_intro", t=at.t, f=at.f))
+        dim = x.shape[1]
+        st.code(
+            snippets.conv1d(conv, words, dim) + snippets.walkthrough(conv, words, dim, at.t, at.f)
+        )
 
 
 def _draw(

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from convlab import arithmetic, ui
-from convlab.lesson import ngrams, snippets, tables
+from convlab.lesson import forms, ngrams, snippets, tables
 
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
@@ -40,6 +40,12 @@ st.caption(ui.t("conv2d.code1"))
 st.code(snippets.conv1d(conv, words, dim))
 st.caption(ui.t("conv2d.code2"))
 st.code(snippets.conv2d(conv, words, dim))
+for form in ("conv2d_channels", "kim", "jacovi", "im2col"):
+    st.caption(ui.t("forms.code", form=ui.t(f"form.{form}")))
+    if code := snippets.form(form, conv, words, dim):
+        st.code(code)
+    else:
+        st.info(ui.t(forms.cannot(form, conv), form=ui.t(f"form.{form}"), d=conv.dilation))
 
 st.subheader(ui.t("conv2d.channels"))
 st.markdown(
