@@ -234,3 +234,65 @@ def _grid(
     for layer in spec["layer"]:
         layer.pop("data", None)
     return spec
+
+
+def kernel_on_image(
+    x: np.ndarray,
+    before: int,
+    boxes: Sequence[tuple[int, int, int, int]],
+    *,
+    title: str,
+    value_title: str,
+    current: int = 0,
+) -> alt.LayerChart:
+    """The (rows, D) image, zero padding rows included, with kernel positions drawn on it.
+
+    ``x`` is the padded image; its row ``before`` is word 0, so rows are
+    labelled by word position (negative, or past the words, for padding).
+    Each box is (first row, last row + 1, first column, last column + 1) in
+    those positions; box ``current`` is drawn thick, the others thin, to show
+    where else the kernel can go.
+    """
+    rows, dim = x.shape
+    word, column = np.meshgrid(np.arange(rows) - before, np.arange(dim), indexing="ij")
+    cells = pd.DataFrame(
+        {
+            "row": word.ravel(),
+            "row2": word.ravel() + 1,
+            "col": column.ravel(),
+            "col2": column.ravel() + 1,
+            "value": np.asarray(x, np.float64).ravel(),
+        }
+    )
+    frames = pd.DataFrame(boxes, columns=["row", "row2", "col", "col2"])
+    frames["current"] = np.arange(len(boxes)) == current
+    y_scale = alt.Scale(domain=[-before, rows - before], reverse=True, nice=False)
+    x_scale = alt.Scale(domain=[0, dim], nice=False)
+    extent = float(np.abs(x).max()) or 1.0
+    image = (
+        alt.Chart(cells)
+        .mark_rect()
+        .encode(
+            x=alt.X("col:Q", title="D", scale=x_scale),
+            x2="col2",
+            y=alt.Y("row:Q", title=None, scale=y_scale),
+            y2="row2",
+            color=alt.Color(
+                "value:Q",
+                title=value_title,
+                scale=alt.Scale(scheme="redblue", reverse=True, domain=[-extent, extent]),
+            ),
+        )
+    )
+    kernel = (
+        alt.Chart(frames)
+        .mark_rect(fill=None, stroke="black")
+        .encode(
+            x="col:Q",
+            x2="col2",
+            y="row:Q",
+            y2="row2",
+            strokeWidth=alt.condition("datum.current", alt.value(3), alt.value(0.7)),
+        )
+    )
+    return (image + kernel).properties(title=title, height=ROW_HEIGHT * max(rows, 4))

@@ -70,6 +70,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {step} 步，共 {steps} 步：窗口“{window}”（第 {rows} 行）· 滤波器 {filter} → "
         "{value}",
     },
+    # The same window in two dimensions (Conv2D page).
+    "image.title": {"en": "The same window in two dimensions", "zh": "二维中的同一个窗口"},
+    "image.wide": {
+        "en": "({n}, {dim}) kernel at step {t}",
+        "zh": "({n}, {dim}) 卷积核位于第 {t} 步",
+    },
+    "image.wide_text": {
+        "en": "The ({n}, {dim}) kernel is as wide as the image: it fits in exactly {cols} "
+        "horizontal position, so the output width is {cols} and it can only slide down, "
+        "through {steps} positions. The step is the walkthrough's, on the Conv1D page.",
+        "zh": "({n}, {dim}) 卷积核和图像一样宽：它在水平方向上恰好只有 {cols} 个位置，"
+        "所以输出宽度为 {cols}，它只能向下滑动，共 {steps} 个位置。这里的步与 Conv1D 页面的逐步演示相同。",
+    },
+    "image.small": {"en": "({k}, {k}) kernel at row {t}", "zh": "({k}, {k}) 卷积核位于第 {t} 行"},
+    "image.small_text": {
+        "en": "A ({k}, {k}) kernel on the same image also slides across: ({rows}, {cols}) = "
+        "{positions} positions per filter (a few drawn thin), so Conv2D(F={filters}, ({k}, {k})) "
+        "would give (1, {rows}, {cols}, {filters}), mixing 3 of the embedding's dimensions at "
+        "a time, which no text CNN wants.",
+        "zh": "同一图像上的 ({k}, {k}) 卷积核还会横向滑动：每个滤波器有 ({rows}, {cols}) = {positions} "
+        "个位置（细框画出其中几个），所以 Conv2D(F={filters}, ({k}, {k})) 会得到 "
+        "(1, {rows}, {cols}, {filters})，每次只混合词向量的 3 个维度，这不是文本 CNN 想要的。",
+    },
+    "image.small_too_small": {
+        "en": "A ({k}, {k}) kernel does not fit a ({words}, {dim}) image.",
+        "zh": "({k}, {k}) 卷积核放不进 ({words}, {dim}) 的图像。",
+    },
     # Six roads to one answer (Conv2D page).
     "forms.title": {"en": "Six roads to one answer", "zh": "殊途同归：六种写法"},
     "forms.intro": {

@@ -13,6 +13,7 @@ Pages call what they need through this package (``ui.t``, ``ui.value``,
 """
 
 from convlab.ui.frame import PAGES, route
+from convlab.ui.image import kernel_pictures
 from convlab.ui.lesson import (
     comparisons,
     conv1d_output,
@@ -68,6 +69,7 @@ __all__ = [
     "explained",
     "fit_key",
     "fits",
+    "kernel_pictures",
     "lang",
     "lesson_layer",
     "mining",

@@ -17,6 +17,9 @@ st.markdown(
     ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
 
+st.subheader(ui.t("image.title"))
+ui.kernel_pictures(emb.matrix, conv, labels)
+
 st.subheader(ui.t("forms.title"))
 st.markdown(ui.t("forms.intro"))
 ui.roads_table(conv, words, dim, results)
