@@ -185,7 +185,13 @@ def test_conv2d_default() -> None:
     assert at.success[0].value.startswith(en("forms.agree", roads=6, worst="\0").split("\0")[0])
 
     conv = ConvLayer(seed=42)
+    small_kernel = (  # the (3, 3) kernel beside the picture of the (n, D) one
+        f"{arithmetic.formula(9, 3, 'valid', name='new_rows')}\n"
+        f"{arithmetic.formula(300, 3, 'valid', name='new_cols')}"
+    )
+    assert small_kernel.endswith("= 298")
     assert [c.value.strip() for c in at.code] == [
+        small_kernel,
         snippets.conv1d(conv, 9, 300).strip(),
         snippets.conv2d(conv, 9, 300).strip(),
         *(snippets.form(form, conv, 9, 300).strip() for form in FORM_NAMES[2:]),
@@ -249,7 +255,7 @@ def test_conv2d_changed_n() -> None:
     for frame in frames_with_columns(at, ["f0", "f1", "f2", "f3"]):
         assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 5)
         assert all(len(label.split(": ", 1)[1].split()) == 5 for label in frame.index)
-    assert "kernel_size=5" in at.code[0].value
+    assert "kernel_size=5" in at.code[1].value
 
 
 # Empty input --------------------------------------------------------------------

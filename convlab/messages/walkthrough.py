@@ -12,6 +12,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "各行之和加上偏置就是加框的输出单元。点击播放、用按钮逐步前进，或者点击某个输出单元或输入行。",
     },
     "walk.play": {"en": "Play", "zh": "播放"},
+    "walk.unread": {
+        "en": "No window reads row {row}: the strides jump over it.",
+        "zh": "没有窗口读取第 {row} 行：步长跳过了它。",
+    },
     "walk.pause": {"en": "Pause", "zh": "暂停"},
     "help.walk_play": {
         "en": "Move the window one step at a time at the chosen speed; only this view reruns.",

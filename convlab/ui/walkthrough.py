@@ -84,9 +84,13 @@ def _pick_cell() -> None:
 def _pick_row(conv: ConvLayer, words: int) -> None:
     """A click on an input row selects the first window that reads it."""
     picked = st.session_state["walk_input"]["selection"].get("row") or []
-    step = picked and walk.first_step_reading(conv, words, int(picked[0]["row"]))
-    if picked and step is not None:
-        _go(step)
+    if not picked:
+        return
+    step = walk.first_step_reading(conv, words, int(picked[0]["row"]))
+    if step is None:  # strides jump over this row: no window reads it
+        st.toast(t("walk.unread", row=int(picked[0]["row"])))
+        return
+    _go(step)
 
 
 def walkthrough(
