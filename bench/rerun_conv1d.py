@@ -2,7 +2,7 @@
 
 The control draws the same elements as pages/lesson/conv1d.py (sidebar, sentence,
 the eight layer controls, four metrics, formula, explanation, heatmap,
-download, cell picker, equation, contribution chart, pooling table) from
+download, the walkthrough's controls and panels, pooling table) from
 arrays computed once before timing, so the ratio page/control is what
 convlab's live computation adds to a rerun. Both run in AppTest, in this one
 process, alternating; st.cache_data is cleared before every timed page rerun
@@ -26,6 +26,8 @@ sys.path.insert(0, str(REPO))
 import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from bench.walkthrough_step import control as walkthrough_control  # noqa: E402
+from bench.walkthrough_step import drawn_steps  # noqa: E402
 from convlab import settings  # noqa: E402
 from convlab.lesson import keras_layers, ngrams, tables  # noqa: E402
 from convlab.lesson.layer import ConvLayer  # noqa: E402
@@ -46,9 +48,8 @@ def precompute() -> dict:
         "y": y,
         "phrases": phrases,
         "labels": tables.row_labels(phrases),
-        "terms": ngrams.slot_contributions(emb.matrix, kernel, conv, 0, 0).tolist(),
-        "bias": float(bias[0]),
         "formula": conv.formula(len(emb.words)),
+        "walkthrough": drawn_steps((emb.words, emb.matrix, kernel, bias, y, conv)),
     }
 
 
@@ -86,16 +87,11 @@ def control(arrays: dict) -> None:
         width="stretch",
     )
     st.download_button("csv", tables.csv(tables.output(y, labels)), key="download_conv1d")
-    st.subheader("Take one output apart")
-    ui.pick("cell_t", len(labels), labels.__getitem__)
-    ui.pick("cell_f", len(filters), filters.__getitem__)
-    st.code(" + ".join(f"({v:.4f})" for v in arrays["terms"]), language=None)
-    st.caption("check")
-    slots = [f"slot {i}" for i in range(len(arrays["terms"]))]
-    st.altair_chart(
-        charts.contributions([*slots, "b"], [*arrays["terms"], arrays["bias"]], value_title="c"),
-        width="stretch",
-    )
+    st.subheader("Watch it slide")
+    st.button("Play")
+    st.select_slider("Speed", ("slow", "normal", "fast"), value="normal")
+    st.toggle("All filters at once")
+    walkthrough_control(arrays["walkthrough"])
     st.subheader("Max-over-time pooling")
     st.caption("caption")
     st.dataframe(tables.pooling(y, arrays["phrases"]), hide_index=True)

@@ -10,7 +10,16 @@ and refuses a key defined twice.
 from __future__ import annotations
 
 from convlab.disjoint import union
-from convlab.messages import archives, core, lesson, segmentation, shapelab, training, vectors
+from convlab.messages import (
+    archives,
+    core,
+    lesson,
+    segmentation,
+    shapelab,
+    training,
+    vectors,
+    walkthrough,
+)
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
@@ -25,6 +34,7 @@ CATALOGUE = union(
     shapelab.MESSAGES,
     training.MESSAGES,
     vectors.MESSAGES,
+    walkthrough.MESSAGES,
 )
 
 

@@ -12,12 +12,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
 from convlab import ui
 from convlab.i18n import message
+from convlab.lesson.layer import ConvLayer
+from convlab.vectors.sets import embed_sentence, load_builtin
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -82,10 +85,17 @@ def chart_specs(at: AppTest) -> list[dict[str, Any]]:
 
 
 def chart_data(at: AppTest, index: int = 0) -> pd.DataFrame:
-    """The data frame behind the ``index``-th Altair chart, decoded from its Arrow bytes."""
+    """The data frame behind the ``index``-th chart, decoded from its Arrow bytes.
+
+    An Altair chart carries it as its one named data set; a spec drawn with
+    ``st.vega_lite_chart(data, spec)`` (the walkthrough's panels) as its data.
+    """
     el = at.get("vega_lite_chart")[index]
-    assert len(el.proto.datasets) == 1
-    raw = el.proto.datasets[0].data.data
+    if el.proto.datasets:
+        assert len(el.proto.datasets) == 1
+        raw = el.proto.datasets[0].data.data
+    else:
+        raw = el.proto.data.data
     return pa.ipc.open_stream(io.BytesIO(raw)).read_all().to_pandas()
 
 
@@ -120,3 +130,24 @@ def everything_shown(at: AppTest) -> list[str]:
     kinds = ("markdown", "caption", "warning", "info", "error", "success", "subheader", "title")
     texts = [el.value for kind in kinds for el in at.get(kind)]
     return texts + [m.value for m in at.metric] + [m.label for m in at.metric]
+
+
+ROADS = ["input", "kernel", "strides", "dilation_rate", "padding", "output", "float32", "float64"]
+
+
+def roads(at: AppTest) -> pd.DataFrame:
+    """The Conv2D page's six-roads table, one row per form keyed by its name, not its label."""
+    (frame,) = frames_with_columns(at, ROADS)
+    names = {en(f"form.{form}"): form for form in FORM_NAMES}
+    return frame.rename(index=names)
+
+
+FORM_NAMES = ("conv1d", "conv2d", "conv2d_channels", "kim", "jacovi", "im2col")
+
+
+def keras_output(sentence: str, conv: ConvLayer) -> np.ndarray:
+    """Keras Conv1D's (new_steps, F) for ``sentence`` in the built-in vectors, as on the page."""
+    from convlab.lesson import keras_layers
+
+    x = embed_sentence(sentence, load_builtin(), "zero", conv.seed).matrix
+    return keras_layers.conv1d(x, *keras_layers.init_weights(conv, x.shape[1]), conv)[0]

@@ -29,6 +29,7 @@ from tests.apptest import (
     APP,
     CJK,
     DEFAULT_SENTENCE,
+    FORM_NAMES,
     PAGES,
     REPO,
     TIMEOUT,
@@ -44,6 +45,7 @@ from tests.apptest import (
     metrics,
     no_exception,
     open_app,
+    roads,
     shape_metrics,
     title,
 )
@@ -155,10 +157,23 @@ def test_conv2d_default() -> None:
     no_exception(at)
     assert title(at) == en("conv2d.title")
 
-    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
-    output_row = forms.loc[en("row.output")].tolist()
-    assert output_row == ["(1, 7, 4)", "(1, 7, 1, 4)", "(1, 1, 7, 4)"]
-    assert forms.loc[en("row.kernel")].tolist()[0] == "(3, 300, 4)"
+    forms = roads(at)
+    assert forms.index.tolist() == list(FORM_NAMES)
+    output_row = forms["output"].tolist()
+    assert output_row == [
+        "(1, 7, 4)",
+        "(1, 7, 1, 4)",
+        "(1, 1, 7, 4)",
+        "(1, 4, 7, 1)",
+        "(1, 7, 4)",
+        "(7, 4)",
+    ]
+    assert forms.loc["conv1d", "kernel"] == "(3, 300, 4)"
+    assert forms.loc["jacovi", "kernel"] == "(900, 1, 4)"
+    assert forms.loc["im2col", "input"] == "(7, 900)"
+    diffs = forms[["float32", "float64"]].to_numpy(float)
+    assert (diffs[0] == 0).all() and (diffs <= 1e-5).all()
+    assert (diffs[:, 1] <= 1e-10).all()
 
     y = expected_output(DEFAULT_SENTENCE, "zero", ConvLayer(seed=42))
     side_by_side = frames_with_columns(at, ["f0", "f1", "f2", "f3"])
@@ -167,18 +182,20 @@ def test_conv2d_default() -> None:
         assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 3)
         np.testing.assert_allclose(frame.to_numpy(float), y, atol=1e-5)
 
-    (diffs,) = frames_with_columns(at, ["float32", "float64"])
-    assert diffs.shape == (4, 2)
-    allowed = {en("verdict.identical"), en("verdict.agree")}
-    for cell in diffs.to_numpy().ravel():
-        verdict = re.fullmatch(r"\S+ \((.+)\)", cell)
-        assert verdict and verdict.group(1) in allowed, cell
     assert len(at.success) == 1 and not at.main.error
+    assert at.success[0].value.startswith(en("forms.agree", roads=6, worst="\0").split("\0")[0])
 
     conv = ConvLayer(seed=42)
+    small_kernel = (  # the (3, 3) kernel beside the picture of the (n, D) one
+        f"{arithmetic.formula(9, 3, 'valid', name='new_rows')}\n"
+        f"{arithmetic.formula(300, 3, 'valid', name='new_cols')}"
+    )
+    assert small_kernel.endswith("= 298")
     assert [c.value.strip() for c in at.code] == [
+        small_kernel,
         snippets.conv1d(conv, 9, 300).strip(),
         snippets.conv2d(conv, 9, 300).strip(),
+        *(snippets.form(form, conv, 9, 300).strip() for form in FORM_NAMES[2:]),
     ]
     assert main_infos(at) == [en("conv2d.padding_valid")]
 
@@ -233,13 +250,13 @@ def test_conv2d_changed_n() -> None:
     at = open_app("conv2d")
     at.slider(key="n").set_value(5).run()
     no_exception(at)
-    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
-    assert forms.loc[en("row.output")].tolist()[0] == "(1, 5, 4)"
-    assert forms.loc[en("row.kernel")].tolist()[1] == "(5, 300, 1, 4)"
+    forms = roads(at)
+    assert forms.loc["conv1d", "output"] == "(1, 5, 4)"
+    assert forms.loc["conv2d", "kernel"] == "(5, 300, 1, 4)"
     for frame in frames_with_columns(at, ["f0", "f1", "f2", "f3"]):
         assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 5)
         assert all(len(label.split(": ", 1)[1].split()) == 5 for label in frame.index)
-    assert "kernel_size=5" in at.code[0].value
+    assert "kernel_size=5" in at.code[1].value
 
 
 # Empty input --------------------------------------------------------------------
@@ -418,8 +435,15 @@ def test_too_few_words_for_valid_padding(page: str) -> None:
         assert shape_metrics(at)["metric.output"] == "(1, 2, 4)"
         assert shape_metrics(at)["metric.params"] == "6,004"
     else:
-        (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
-        assert forms.loc[en("row.output")].tolist() == ["(1, 2, 4)", "(1, 2, 1, 4)", "(1, 1, 2, 4)"]
+        outputs = roads(at)["output"].tolist()
+        assert outputs == [
+            "(1, 2, 4)",
+            "(1, 2, 1, 4)",
+            "(1, 1, 2, 4)",
+            "(1, 4, 2, 1)",
+            "(1, 2, 4)",
+            "(2, 4)",
+        ]
 
 
 def test_url_strides_and_dilation_both_above_one() -> None:
@@ -485,9 +509,9 @@ def test_settings_survive_page_switches() -> None:
     no_exception(at)
     assert title(at) == en("conv2d.title")
     assert at.slider(key="n").value == 6
-    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
-    assert forms.loc[en("row.output")].tolist()[0] == "(1, 4, 4)"
-    assert forms.loc[en("row.kernel")].tolist()[0] == "(6, 300, 4)"
+    forms = roads(at)
+    assert forms.loc["conv1d", "output"] == "(1, 4, 4)"
+    assert forms.loc["conv1d", "kernel"] == "(6, 300, 4)"
     at.switch_page(PAGES["home"]).run()
     assert "-> (1, 4, 4)" in at.code[0].value
 

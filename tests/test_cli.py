@@ -191,3 +191,36 @@ def test_invisible_sentences_have_no_words(capsys: pytest.CaptureFixture[str], s
     code, out, err = run(capsys, "--sentence", sentence)
     assert (code, out) == (2, "")
     assert err.strip() == "error: The sentence has no words. Type a sentence to begin."
+
+
+def test_json_forms_are_the_six_roads(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--sentence", SENTENCE, "--json", "--padding", "same", "--n", "4")
+    assert (code, err) == (0, "")
+    forms = {form["name"]: form for form in json.loads(out)["forms"]}
+    assert list(forms) == ["conv1d", "conv2d", "conv2d_channels", "kim", "jacovi", "im2col"]
+    shapes = {
+        name: (f["input_shape"], f["kernel_shape"], f["output_shape"]) for name, f in forms.items()
+    }
+    assert shapes == {
+        "conv1d": ([1, 9, 300], [4, 300, 4], [1, 9, 4]),
+        "conv2d": ([1, 9, 300, 1], [4, 300, 1, 4], [1, 9, 1, 4]),
+        "conv2d_channels": ([1, 1, 9, 300], [1, 4, 300, 4], [1, 1, 9, 4]),
+        "kim": ([1, 1, 9, 300], [4, 300, 1, 4], [1, 4, 9, 1]),
+        "jacovi": ([1, 2700, 1], [1200, 1, 4], [1, 9, 4]),
+        "im2col": ([9, 1200], [1200, 4], [9, 4]),
+    }
+    assert forms["conv1d"]["max_abs_diff"] == 0.0
+    for form in forms.values():
+        assert form["reason"] is None
+        assert 0.0 <= form["max_abs_diff"] <= 1e-5, form
+
+
+def test_json_marks_a_form_that_cannot_express_dilation(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "--sentence", SENTENCE, "--json", "--dilation", "2")
+    assert (code, err) == (0, "")
+    forms = {form["name"]: form for form in json.loads(out)["forms"]}
+    jacovi = forms.pop("jacovi")
+    assert jacovi["output_shape"] is None and jacovi["max_abs_diff"] is None
+    assert "dilation_rate=2" in jacovi["reason"]
+    assert all(f["reason"] is None and 4 in f["output_shape"] for f in forms.values())
+    assert forms["kim"]["output_shape"] == [1, 4, 5, 1]

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from convlab import arithmetic
 from convlab.errors import InputError
-from convlab.lesson import equivalence, keras_layers, ngrams
+from convlab.lesson import equivalence, forms, keras_layers, ngrams
 from convlab.lesson.equivalence import PAIRS, TOLERANCE, Comparison
 from convlab.lesson.layer import ACTIVATIONS, ConvLayer
 
@@ -46,7 +46,7 @@ def sentence_matrix(words: int, dim: int, seed: int = 0) -> np.ndarray:
     seed=st.integers(0, 2**31 - 1),
     x_seed=st.integers(0, 2**32 - 1),
 )
-def test_conv1d_conv2d_channels_and_numpy_agree(
+def test_every_form_agrees_with_conv1d(
     words, dim, n, filters, padding, sd, activation, init, seed, x_seed
 ):
     strides, dilation = sd
@@ -67,23 +67,81 @@ def test_conv1d_conv2d_channels_and_numpy_agree(
     for dtype in keras_layers.DTYPES:
         result = equivalence.compare(x, kernel, bias, conv, dtype)
         out = result.outputs
+        layouts = forms.layouts(conv, words, dim)
+        # Jacovi's flat sentence has no word axis to dilate; every other form says everything.
+        assert result.reasons == (
+            {"jacovi": "forms.reason.jacovi_dilation"} if dilation > 1 else {}
+        )
+        assert set(out) == {*forms.FORMS, "numpy"} - set(result.reasons)
         assert out["conv1d"].shape == (1, steps, filters)
         assert out["conv2d"].shape == (1, steps, 1, filters)
         assert out["conv2d_channels"].shape == (1, 1, steps, filters)
+        assert out["kim"].shape == (1, filters, steps, 1)
         assert out["numpy"].shape == (steps, filters)
         for form, y in out.items():
             assert y.dtype == np.dtype(dtype), form
             assert np.isfinite(y).all(), form
             assert result.squeezed(form).shape == (steps, filters)
+            if form != "numpy":
+                assert y.shape == layouts[form].output_shape, form
         if activation == "relu":
             assert (result.squeezed("conv1d") >= 0).all()
 
-        # The three Keras layers: within TOLERANCE outright (in practice bit-identical).
+        # Layers that run the very same Keras kernel as Conv1D (conv2d's is NHWC TF Conv2D):
+        # within TOLERANCE outright (in practice bit-identical).
         for a, b in KERAS_PAIRS:
             assert result.max_abs_diff(a, b) <= TOLERANCE[dtype], (dtype, a, b)
-        # Against NumPy: TOLERANCE for unit-scale outputs, relative to the cell size beyond.
+        # Every road, and NumPy, against Conv1D: relative to the size of the cells' sums.
+        for form in (*forms.FORMS[1:], "numpy"):
+            diff = result.road(form)
+            if form in result.reasons:
+                assert diff is None
+            else:
+                assert diff <= TOLERANCE[dtype] * scale, (dtype, form, diff, scale)
         for a, b in PAIRS:
             assert result.max_abs_diff(a, b) <= TOLERANCE[dtype] * scale, (dtype, a, b, scale)
+
+
+def test_im2col_is_one_matrix_product_of_the_windows():
+    """Row t of the unfolded matrix is window t laid end to end; times W it is the layer."""
+    conv = ConvLayer(n=2, filters=3, padding="causal", dilation=2)
+    x = np.arange(12.0).reshape(4, 3)
+    cols = forms.unfold(x, conv)
+    # causal, span 3: two zero rows before; step t reads rows t−2 and t.
+    np.testing.assert_array_equal(cols[0], [0, 0, 0, 0, 1, 2])
+    np.testing.assert_array_equal(cols[3], [3, 4, 5, 9, 10, 11])
+    kernel = np.arange(18.0).reshape(2, 3, 3)
+    bias = np.array([1.0, -1.0, 0.5])
+    y = forms.im2col(x, kernel, bias, conv)
+    by_hand = [
+        sum(x[i] @ kernel[slot, :, f] for slot, i in enumerate((t - 2, t)) if i >= 0) + bias[f]
+        for t in range(4)
+        for f in range(3)
+    ]
+    np.testing.assert_allclose(y.ravel(), by_hand)
+
+
+def test_layouts_of_the_six_forms():
+    conv = ConvLayer(n=3, filters=4, padding="same", strides=2)
+    shown = forms.layouts(conv, 9, 300)
+    assert list(shown) == list(forms.FORMS)
+    assert {
+        name: (lay.input_shape, lay.kernel_shape, lay.output_shape) for name, lay in shown.items()
+    } == {
+        "conv1d": ((1, 9, 300), (3, 300, 4), (1, 5, 4)),
+        "conv2d": ((1, 9, 300, 1), (3, 300, 1, 4), (1, 5, 1, 4)),
+        "conv2d_channels": ((1, 1, 9, 300), (1, 3, 300, 4), (1, 1, 5, 4)),
+        "kim": ((1, 1, 9, 300), (3, 300, 1, 4), (1, 4, 5, 1)),
+        "jacovi": ((1, 2700, 1), (900, 1, 4), (1, 5, 4)),
+        "im2col": ((5, 900), (900, 4), (5, 4)),
+    }
+    # same, s=2, 9 words: 5 steps read (5−1)·2 + 3 = 11 rows: one zero row each side.
+    assert shown["jacovi"].strides == "600"
+    assert shown["jacovi"].padding == "ZeroPadding1D((300, 300)) + 'valid'"
+    assert shown["kim"].padding == "ZeroPadding2D(((0, 0), (1, 1))) + 'valid'"
+    assert all(lay.reason is None for lay in shown.values())
+    dilated = forms.layouts(ConvLayer(dilation=2), 9, 300)
+    assert [name for name, lay in dilated.items() if lay.reason] == ["jacovi"]
 
 
 # ---------------------------------------------------------------------------

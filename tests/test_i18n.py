@@ -9,10 +9,11 @@ import pytest
 
 from convlab import i18n, settings, ui
 from convlab.errors import InputError
-from convlab.lesson import tables
-from convlab.lesson.equivalence import VERDICTS
-from convlab.lesson.layer import ConvLayer
+from convlab.lesson import forms
+from convlab.lesson.equivalence import TOLERANCE, VERDICTS
 from convlab.tokenize import TOKENIZERS
+from convlab.ui.roads import COLUMNS
+from convlab.ui.walkthrough import ICONS, SPEEDS
 from convlab.vectors.sets import OOV_POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,15 +35,17 @@ def code() -> str:
 def dynamic_keys() -> set[str]:
     """The keys the code builds from a domain value, derived from those values themselves."""
     widgets = set(settings.DEFAULTS) | set(WIDGET.findall(code()))
-    forms = tables.forms(ConvLayer(), 9, 300, dict.fromkeys(tables.FORMS, ()))
     return {
         *(f"{kind}.{key}" for key in widgets for kind in ("label", "help")),
         *(f"oov.{policy}" for policy in OOV_POLICIES),
         *(f"tokenizer.{mode}" for mode in TOKENIZERS),
-        *(f"form.{form}" for form in (*tables.FORMS, "numpy")),
+        *(f"form.{form}" for form in (*forms.FORMS, "numpy")),
+        *(f"forms.diff.{dtype}" for dtype in TOLERANCE),
+        *(f"walk.speed.{speed}" for speed in SPEEDS),
+        *(f"{kind}{button}" for button in ICONS for kind in ("walk.", "help.walk_")),
         *(f"conv2d.squeeze.{form}" for form in ("conv1d", "conv2d", "numpy")),
         *(f"verdict.{verdict}" for verdict in VERDICTS),
-        *(f"row.{row}" for row in forms.index),
+        *(f"row.{row}" for row in COLUMNS),
         *(f"{page.topic}.{part}" for page in ui.PAGES for part in ("title", "intro")),
         *(f"{question}.link" for question in QUESTION.findall(code())),
     }

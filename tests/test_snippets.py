@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convlab.lesson import keras_layers, ngrams, snippets, tables
+from convlab.lesson import forms, keras_layers, ngrams, snippets, tables
+from convlab.lesson import walkthrough as walk
 from convlab.lesson.equivalence import TOLERANCE
 from convlab.lesson.layer import ConvLayer
 from convlab.vectors.sets import Embedding, embed_sentence, load_builtin
@@ -101,3 +102,56 @@ def test_snippet_spells_out_the_settings():
     plain = snippets.conv2d(ConvLayer(), 9, 300)
     assert "ZeroPadding2D" not in plain
     assert 'kernel_initializer="ones",' in snippets.conv1d(ConvLayer(init="ones"), 9, 3)
+
+
+def run_printed(code: str, emb: Embedding, tmp_path, monkeypatch, capsys) -> list[str]:
+    """Run ``code`` next to the page's embedding CSV, as a learner would; the lines it prints."""
+    (tmp_path / snippets.CSV_NAME).write_bytes(tables.csv(tables.embedding(emb)))
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    run_snippet(code)
+    return capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("conv", CONFIGS.values(), ids=CONFIGS.keys())
+def test_walkthrough_snippet_takes_the_page_step_apart(conv, emb, tmp_path, monkeypatch, capsys):
+    words, dim = emb.matrix.shape
+    t, f = conv.steps(words) - 1, conv.filters - 1  # the last step: padding after, if any
+    code = snippets.conv1d(conv, words, dim) + snippets.walkthrough(conv, words, dim, t, f)
+    printed = run_printed(code, emb, tmp_path, monkeypatch, capsys)
+    assert len(printed) == 3
+
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    at = walk.step(conv, words, t, f)
+    sums = walk.contributions(emb.matrix, kernel, at)  # the product panel's row sums
+    cell = walk.cell_value(emb.matrix, kernel, bias, conv, at)
+    y = keras_layers.conv1d(emb.matrix, kernel, bias, conv)[0]
+    assert printed[1] == f"{[round(float(v), 4) for v in sums]} {round(cell, 4)}"
+    assert printed[2] == str(round(float(y[t, f]), 4))
+    assert abs(cell - float(y[t, f])) <= 1e-5
+
+
+@pytest.mark.parametrize("name", ["conv2d_channels", "kim", "jacovi", "im2col"])
+@pytest.mark.parametrize("conv", CONFIGS.values(), ids=CONFIGS.keys())
+def test_each_road_snippet_reproduces_conv1d(name, conv, emb, tmp_path, monkeypatch, capsys):
+    words, dim = emb.matrix.shape
+    code = snippets.form(name, conv, words, dim)
+    if forms.cannot(name, conv):
+        assert code is None
+        return
+    printed = run_printed(
+        snippets.conv1d(conv, words, dim) + code, emb, tmp_path, monkeypatch, capsys
+    )
+    assert len(printed) == 2
+    kernel, bias = keras_layers.init_weights(conv, dim)
+    tolerance = TOLERANCE["float32"] * max(1.0, ngrams.magnitude(emb.matrix, kernel, bias, conv))
+    assert 0.0 <= float(printed[1]) <= tolerance
+    # The shapes the code promises in its comments are the page's.
+    layout = forms.layouts(conv, words, dim)[name]
+    assert str(layout.output_shape) in code or name == "kim"
+    assert f"reshape({', '.join(map(str, layout.kernel_shape))})" in code or name == "kim"
+
+
+def test_jacovi_snippet_refuses_dilation():
+    assert snippets.form("jacovi", ConvLayer(dilation=2), 9, 300) is None
+    assert snippets.form("kim", ConvLayer(dilation=2), 9, 300) is not None

@@ -31,11 +31,11 @@ from tests.apptest import (
     chart_data,
     en,
     everything_shown,
-    frames_with_columns,
     main_warnings,
     metrics,
     no_exception,
     open_app,
+    roads,
     shape_metrics,
 )
 from tests.vector_files import (
@@ -106,8 +106,7 @@ def test_every_page_follows_vectors_in_the_url() -> None:
     assert shape_metrics(at)["metric.kernel"] == "(3, 50, 4)"
     assert shape_metrics(at)["metric.input"] == "(1, 9, 50)"
     open_app("conv2d", at)
-    (forms,) = frames_with_columns(at, ["conv1d", "conv2d", "conv2d_channels"])
-    assert forms.loc[en("row.kernel")].tolist()[:2] == ["(3, 50, 4)", "(3, 50, 1, 4)"]
+    assert roads(at)["kernel"].tolist()[:2] == ["(3, 50, 4)", "(3, 50, 1, 4)"]
     open_app("word_vectors", at)
     no_exception(at)
     assert metrics(at)[en("vectors.metric_dim")] == "50"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from convlab.cli.options import json_option, tokenizer_option, vector_options, vectors_from
+from convlab.i18n import message
 from convlab.lesson.layer import ConvLayer
 from convlab.lesson.settings import SETTINGS, SUGGESTED
 from convlab.vectors.sets import embed_sentence
@@ -69,6 +70,7 @@ def run(args: argparse.Namespace) -> dict:
 
     from convlab.lesson import (  # TensorFlow: only once the input is known to be good
         equivalence,
+        forms,
         keras_layers,
     )
 
@@ -90,6 +92,18 @@ def run(args: argparse.Namespace) -> dict:
         "max_abs_diff": result.max_abs_diff("conv1d", "conv2d"),
         "max_abs_diff_numpy": result.max_abs_diff("conv1d", "numpy"),
         "dtype": args.dtype,
+        "forms": [
+            {
+                "name": name,
+                "input_shape": list(layout.input_shape),
+                "kernel_shape": list(layout.kernel_shape),
+                "output_shape": None if layout.reason else list(result.outputs[name].shape),
+                "max_abs_diff": result.road(name),
+                "reason": layout.reason
+                and message(layout.reason, "en", form=name, d=conv.dilation),
+            }
+            for name, layout in forms.layouts(conv, words, dim).items()
+        ],
     }
 
 
@@ -106,5 +120,14 @@ def summary(report: dict) -> str:
             report["formula"],
             f"max |Conv1D - Conv2D| = {report['max_abs_diff']:.3g}, "
             f"max |Conv1D - NumPy| = {report['max_abs_diff_numpy']:.3g} ({report['dtype']})",
+            *(
+                f"{form['name']}: {tuple(form['input_shape'])} * {tuple(form['kernel_shape'])} -> "
+                + (
+                    f"{tuple(form['output_shape'])}, max |Δ| = {form['max_abs_diff']:.3g}"
+                    if form["output_shape"]
+                    else f"cannot: {form['reason']}"
+                )
+                for form in report["forms"]
+            ),
         ]
     )

@@ -6,6 +6,8 @@ positive), so a learner reads every heatmap the same way on a projector.
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Sequence
 
 import altair as alt
@@ -79,22 +81,6 @@ def heatmap(
     return chart.properties(height=ROW_HEIGHT * max(len(rows), 4) + AXIS_SPACE)
 
 
-def contributions(slots: Sequence[str], values: Sequence[float], *, value_title: str) -> alt.Chart:
-    """Horizontal bars, one per term of a sum, signed colours as in the heatmaps."""
-    frame = pd.DataFrame({"term": list(slots), "value": list(values)})
-    return (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X("value:Q", title=value_title),
-            y=alt.Y("term:O", title=None, sort=list(slots), axis=alt.Axis(labelLimit=320)),
-            color=_colour(np.asarray(values, dtype=np.float64), value_title).legend(None),
-            tooltip=[alt.Tooltip("term:O"), alt.Tooltip("value:Q", format=".4f")],
-        )
-        .properties(height=ROW_HEIGHT * max(len(slots), 3) + AXIS_SPACE)
-    )
-
-
 WINDOW_CELLS = 40
 """Cells of a sliding-window picture that stay legible on a projector; longer axes are cut."""
 WINDOW_ROWS = 12
@@ -166,3 +152,147 @@ def sliding_window(
         ),
     )
     return (cells_drawn + words).properties(height=alt.Step(ROW_HEIGHT))
+
+
+GRID_TEXT_ROWS = 30
+"""Rows of a walkthrough grid that still leave room for the numbers inside the cells."""
+
+
+def grid(
+    *,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    title: str,
+    value_title: str,
+    extent: float,
+    outline: str = "false",
+    select: tuple[str, ...] = (),
+) -> dict:
+    """The Vega-Lite spec of one walkthrough panel; its data (``label``, ``column``, ``value``,
+    ``text`` and the fields ``outline`` and ``select`` use) comes separately.
+
+    Every cell gets a thin frame, so cells without a value (not reached yet)
+    still show where they are, and a click anywhere on it; cells with a value
+    are filled on the diverging scale ±``extent``; ``outline`` is a Vega
+    expression over the datum whose cells get a thick black frame; ``text``
+    is printed while the rows are few enough to read. ``select`` names a
+    point selection and the fields a click on a cell sets in it.
+
+    The spec is built by Altair once per layout and reused: building an
+    Altair chart validates it against the schema, which costs ~0.25 s per
+    chart here, too slow for a step of Play.
+    """
+    spec = copy.deepcopy(
+        _grid(tuple(rows), tuple(columns), title, value_title, outline, tuple(select))
+    )
+    spec["layer"][0]["encoding"]["color"]["scale"]["domain"] = [-extent, extent]
+    return spec
+
+
+@functools.lru_cache(maxsize=256)
+def _grid(
+    rows: tuple[str, ...],
+    columns: tuple[str, ...],
+    title: str,
+    value_title: str,
+    outline: str,
+    select: tuple[str, ...],
+) -> dict:
+    height = ROW_HEIGHT if len(rows) <= GRID_TEXT_ROWS else max(6, 700 // len(rows))
+    base = alt.Chart(title=title).encode(
+        x=alt.X("column:N", title=None, sort=list(columns), axis=alt.Axis(labelAngle=-45)),
+        y=alt.Y("label:N", title=None, sort=list(rows), axis=alt.Axis(labelLimit=200)),
+    )
+    cells = base.mark_rect(stroke="black").encode(
+        color=alt.Color(
+            "value:Q",
+            title=value_title,
+            scale=alt.Scale(scheme="redblue", reverse=True, domain=[-1, 1]),
+        ),
+        strokeWidth=alt.condition(outline, alt.value(3), alt.value(0)),
+        tooltip=[
+            alt.Tooltip("label:N", title=" "),
+            alt.Tooltip("column:N", title=" "),
+            alt.Tooltip("value:Q", title=value_title, format=".6f"),
+        ],
+    )
+    layers = [cells]
+    if len(rows) <= GRID_TEXT_ROWS:
+        layers.append(base.mark_text(fontSize=11).encode(text="text:N"))
+    # On top, transparent: every cell catches the click, drawn or not yet.
+    frames = base.mark_rect(fill="transparent", stroke="#bbbbbb", strokeWidth=0.5)
+    if select:
+        name, *fields = select
+        frames = frames.add_params(alt.selection_point(name=name, fields=fields, on="click"))
+    chart = alt.layer(*layers, frames).properties(
+        height=alt.Step(height), width=alt.Step(44 if len(columns) < 6 else 36)
+    )
+    spec = chart.to_dict()
+    # Altair names an empty data set for a chart built without data: drop it, so that
+    # every layer reads the data passed with the spec.
+    spec.pop("datasets", None)
+    for layer in spec["layer"]:
+        layer.pop("data", None)
+    return spec
+
+
+def kernel_on_image(
+    x: np.ndarray,
+    before: int,
+    boxes: Sequence[tuple[int, int, int, int]],
+    *,
+    title: str,
+    value_title: str,
+    current: int = 0,
+) -> alt.LayerChart:
+    """The (rows, D) image, zero padding rows included, with kernel positions drawn on it.
+
+    ``x`` is the padded image; its row ``before`` is word 0, so rows are
+    labelled by word position (negative, or past the words, for padding).
+    Each box is (first row, last row + 1, first column, last column + 1) in
+    those positions; box ``current`` is drawn thick, the others thin, to show
+    where else the kernel can go.
+    """
+    rows, dim = x.shape
+    word, column = np.meshgrid(np.arange(rows) - before, np.arange(dim), indexing="ij")
+    cells = pd.DataFrame(
+        {
+            "row": word.ravel(),
+            "row2": word.ravel() + 1,
+            "col": column.ravel(),
+            "col2": column.ravel() + 1,
+            "value": np.asarray(x, np.float64).ravel(),
+        }
+    )
+    frames = pd.DataFrame(boxes, columns=["row", "row2", "col", "col2"])
+    frames["current"] = np.arange(len(boxes)) == current
+    y_scale = alt.Scale(domain=[-before, rows - before], reverse=True, nice=False)
+    x_scale = alt.Scale(domain=[0, dim], nice=False)
+    extent = float(np.abs(x).max()) or 1.0
+    image = (
+        alt.Chart(cells)
+        .mark_rect()
+        .encode(
+            x=alt.X("col:Q", title="D", scale=x_scale),
+            x2="col2",
+            y=alt.Y("row:Q", title=None, scale=y_scale),
+            y2="row2",
+            color=alt.Color(
+                "value:Q",
+                title=value_title,
+                scale=alt.Scale(scheme="redblue", reverse=True, domain=[-extent, extent]),
+            ),
+        )
+    )
+    kernel = (
+        alt.Chart(frames)
+        .mark_rect(fill=None, stroke="black")
+        .encode(
+            x="col:Q",
+            x2="col2",
+            y="row:Q",
+            y2="row2",
+            strokeWidth=alt.condition("datum.current", alt.value(3), alt.value(0.7)),
+        )
+    )
+    return (image + kernel).properties(title=title, height=ROW_HEIGHT * max(rows, 4))

@@ -97,7 +97,12 @@ def _pad_words(inputs: np.ndarray, before: int, after: int, axis: int) -> np.nda
 
 
 def _conv2d_layer(
-    conv: ConvLayer, kernel_size: tuple[int, int], axis: int, padding: str, dtype: str
+    conv: ConvLayer,
+    kernel_size: tuple[int, int],
+    axis: int,
+    padding: str,
+    dtype: str,
+    data_format: str = "channels_last",
 ) -> keras.layers.Conv2D:
     """Conv1D's settings on a Conv2D whose word axis is ``axis`` (1 or 2): (s, 1) or (1, s)."""
     strides, dilation = [1, 1], [1, 1]
@@ -108,6 +113,7 @@ def _conv2d_layer(
         strides=tuple(strides),
         dilation_rate=tuple(dilation),
         padding=padding,
+        data_format=data_format,
         activation=conv.activation,
         dtype=dtype,
     )
@@ -147,3 +153,58 @@ def conv2d_same(
     words, dim = x.shape
     layer = _conv2d_layer(conv, (conv.n, dim), axis=1, padding="same", dtype=dtype)
     return _apply(layer, x.reshape(1, words, dim, 1).astype(dtype), [kernel[:, :, None, :], bias])
+
+
+def kim(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
+) -> np.ndarray:
+    """Kim (2014)'s layout: Conv2D(F, (n, D), channels_first) on (1, 1, words, D).
+
+    The one channel comes before the (words, D) image and the F output
+    channels before the (new_steps, 1) map; the kernel is (n, D, 1, F) as in
+    any Keras Conv2D. Returns (1, F, new_steps, 1).
+
+    TensorFlow's CPU Conv2D implements only NHWC, except oneDNN's float32
+    kernel: channels_first is "Unimplemented" in float64 everywhere and in
+    float32 without oneDNN. The layer is therefore compiled with XLA, the
+    workaround Keras itself uses for channels_first Conv3D, on every CPU.
+    """
+    words, dim = x.shape
+    # (1, 1, words, D) read channels_last has the words on axis 2: pad those rows only.
+    image = _pad_words(x.reshape(1, 1, words, dim).astype(dtype), *conv.word_padding(words), axis=2)
+    layer = _conv2d_layer(
+        conv, (conv.n, dim), axis=1, padding="valid", dtype=dtype, data_format="channels_first"
+    )
+    layer.build(image.shape)
+    layer.set_weights([kernel[:, :, None, :].astype(dtype), bias.astype(dtype)])
+    import tensorflow as tf
+
+    return np.asarray(tf.function(layer, jit_compile=True)(image))
+
+
+def jacovi(
+    x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
+) -> np.ndarray:
+    """Jacovi et al. (2018)'s layout: Conv1D(F, n·D, strides=s·D) on the flat (1, words·D, 1).
+
+    Each word is D consecutive numbers, so a window of n·D numbers that jumps
+    D at a time reads exactly the n-grams. Padding is whole zero words (D
+    zeros each) before "valid"; Keras's own "causal" would pad n·D − 1 numbers
+    and split words. Dilation cannot be said (see ``forms.cannot``).
+    Returns (1, new_steps, F).
+    """
+    words, dim = x.shape
+    flat = x.reshape(1, words * dim, 1).astype(dtype)
+    before, after = conv.word_padding(words)
+    if before or after:  # whole zero words: D numbers each
+        pad = keras.layers.ZeroPadding1D((before * dim, after * dim), dtype=dtype)
+        flat = np.asarray(pad(flat))
+    layer = keras.layers.Conv1D(
+        conv.filters,
+        conv.n * dim,
+        strides=conv.strides * dim,
+        padding="valid",
+        activation=conv.activation,
+        dtype=dtype,
+    )
+    return _apply(layer, flat, [kernel.reshape(conv.n * dim, 1, conv.filters), bias])

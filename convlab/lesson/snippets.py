@@ -66,3 +66,97 @@ conv2d.set_weights([kernel.reshape({conv.n}, {dim}, 1, {conv.filters}), bias])
 y2 = conv2d(image)  # (1, {steps}, 1, {conv.filters})
 print(float(keras.ops.max(keras.ops.abs(y1 - y2[:, :, 0, :]))))
 '''
+
+
+def _padded(conv: ConvLayer, words: int) -> str:
+    """Code for the zero-padded (rows, D) sentence matrix, as Keras pads it."""
+    before, after = conv.word_padding(words)
+    return f"padded = np.pad(x[0], (({before}, {after}), (0, 0)))  # zero rows Keras adds\n"
+
+
+def _activation(conv: ConvLayer, name: str) -> str:
+    return f"{name} = np.maximum({name}, 0)  # relu\n" if conv.activation == "relu" else ""
+
+
+def walkthrough(conv: ConvLayer, words: int, dim: int, t: int, f: int) -> str:
+    """Continue the Conv1D snippet: step t of filter f, taken apart as the walkthrough shows it."""
+    rows = ", ".join(str(t * conv.strides + i * conv.dilation) for i in range(conv.n))
+    return f"""import numpy as np
+
+kernel, bias = conv1d.get_weights()
+{_padded(conv, words)}window = padded[[{rows}]]  # ({conv.n}, {dim}): the rows step {t} reads
+products = window * kernel[:, :, {f}]  # ({conv.n}, {dim}): the product panel
+sums = products.sum(axis=1)  # each row's sum
+cell = sums.sum() + bias[{f}]
+{_activation(conv, "cell")}print([round(float(v), 4) for v in sums], round(float(cell), 4))
+print(round(float(y1[0, {t}, {f}]), 4))  # Keras's output cell
+"""
+
+
+def form(name: str, conv: ConvLayer, words: int, dim: int) -> str | None:
+    """Continue the Conv1D snippet: one of the other roads, and its max |Δ| to Conv1D.
+
+    None if the form cannot express the layer (see ``forms.cannot``); the
+    (n, D) Conv2D is :func:`conv2d`.
+    """
+    from convlab.lesson import forms
+
+    if forms.cannot(name, conv):
+        return None
+    n, f, s, d = conv.n, conv.filters, conv.strides, conv.dilation
+    steps = conv.steps(words)
+    before, after = conv.word_padding(words)
+    padded = before or after
+    act = f'activation="{conv.activation}"'
+    head = "kernel, bias = conv1d.get_weights()\n"
+    if name == "conv2d_channels":
+        pad = f"row = keras.layers.ZeroPadding2D(((0, 0), ({before}, {after})))(row)\n"
+        return head + (
+            f"row = x.reshape(1, 1, {words}, {dim})  # one row of {words} pixels, {dim} channels\n"
+            f"{pad if padded else ''}"
+            f"channels = keras.layers.Conv2D({f}, (1, {n}), strides=(1, {s}), "
+            f"dilation_rate=(1, {d}), {act})\n"
+            f"channels.build(row.shape)\n"
+            f"channels.set_weights([kernel.reshape(1, {n}, {dim}, {f}), bias])\n"
+            f"y3 = channels(row)  # (1, 1, {steps}, {f})\n"
+            f"print(float(keras.ops.max(keras.ops.abs(y1 - y3[:, 0]))))\n"
+        )
+    if name == "kim":
+        pad = (
+            f"image = keras.layers.ZeroPadding2D((({before}, {after}), (0, 0)), "
+            f'data_format="channels_first")(image)\n'
+        )
+        return head + (
+            "import tensorflow as tf\n\n"
+            f"image = x.reshape(1, 1, {words}, {dim})  # (batch, channels=1, words, D)\n"
+            f"{pad if padded else ''}"
+            f"kim = keras.layers.Conv2D({f}, ({n}, {dim}), strides=({s}, 1), "
+            f'dilation_rate=({d}, 1), data_format="channels_first", {act})\n'
+            f"kim.build(image.shape)\n"
+            f"kim.set_weights([kernel.reshape({n}, {dim}, 1, {f}), bias])\n"
+            "# TensorFlow's CPU Conv2D runs channels_first only when compiled with XLA\n"
+            f"y4 = tf.function(kim, jit_compile=True)(image)  # (1, {f}, {steps}, 1)\n"
+            "y4 = keras.ops.transpose(y4[:, :, :, 0], (0, 2, 1))  # (1, steps, F)\n"
+            "print(float(keras.ops.max(keras.ops.abs(y1 - y4))))\n"
+        )
+    if name == "jacovi":
+        pad = f"flat = keras.layers.ZeroPadding1D(({before * dim}, {after * dim}))(flat)\n"
+        return head + (
+            f"flat = x.reshape(1, {words * dim}, 1)  # the sentence as one long row\n"
+            f"{pad if padded else ''}"
+            f"jacovi = keras.layers.Conv1D({f}, {n * dim}, strides={s * dim}, {act})\n"
+            f"jacovi.build(flat.shape)\n"
+            f"jacovi.set_weights([kernel.reshape({n * dim}, 1, {f}), bias])\n"
+            f"y5 = jacovi(flat)  # (1, {steps}, {f})\n"
+            "print(float(keras.ops.max(keras.ops.abs(y1 - y5))))\n"
+        )
+    return (
+        head
+        + "import numpy as np\n\n"
+        + _padded(conv, words)
+        + f"rows = np.arange({steps})[:, None] * {s} + np.arange({n})[None, :] * {d}\n"
+        + f"cols = padded[rows].reshape({steps}, {n * dim})  # im2col: one window per row\n"
+        + f"y6 = cols @ kernel.reshape({n * dim}, {f}) + bias  # ({steps}, {f}): one GEMM\n"
+        + _activation(conv, "y6")
+        + "print(float(np.abs(np.asarray(y1)[0] - y6).max()))\n"
+    )

@@ -6,18 +6,19 @@ them translated labels when they display them.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
-from convlab.lesson.layer import ConvLayer
-from convlab.lesson.ngrams import PAD, Cell
 from convlab.vectors.files import MB, estimate
 from convlab.vectors.gensim_data import OnlineSet
 from convlab.vectors.sets import Embedding, Neighbours
 
-FORMS = ("conv1d", "conv2d", "conv2d_channels")
+if TYPE_CHECKING:
+    from convlab.lesson.equivalence import Comparison
+    from convlab.lesson.forms import Layout
 
 
 def row_labels(tokens: Sequence[str]) -> list[str]:
@@ -62,55 +63,36 @@ def pooling(y: np.ndarray, phrases: Sequence[str]) -> pd.DataFrame:
     )
 
 
-def cell(breakdown: Cell, words: Sequence[str], pad: str) -> pd.DataFrame:
-    """One row per term of an output cell: which slot, which word, what it adds."""
-    slots = [f"x[{i}]·W[{slot}, :, {breakdown.f}]" for slot, i in enumerate(breakdown.positions)]
-    return pd.DataFrame(
-        {
-            "term": [*slots, f"b[{breakdown.f}]"],
-            "word": [words[i] if i != PAD else pad for i in breakdown.positions] + [""],
-            "value": [*breakdown.terms, breakdown.bias],
-        }
-    )
-
-
 def csv(frame: pd.DataFrame) -> bytes:
     """UTF-8 CSV with the index, as every download button serves it."""
     return frame.to_csv().encode("utf-8")
 
 
-def forms(
-    conv: ConvLayer, words: int, dim: int, outputs: dict[str, tuple[int, ...]]
-) -> pd.DataFrame:
-    """How each form lays out input, kernel, strides, dilation and padding, and what comes out.
+def roads(layouts: Mapping[str, Layout], results: Mapping[str, Comparison]) -> pd.DataFrame:
+    """One row per form: its layout, the output shape it returned, and max |Δ| to Conv1D per dtype.
 
-    Columns are the forms: conv1d, conv2d (an (n, D) kernel on a one-channel
-    image) and conv2d_channels (a (1, n) kernel with D channels). ``outputs``
-    holds the output shapes the layers actually returned.
+    A form that cannot express the settings has no output and NaN differences;
+    ``results`` are the measurements, so nothing here is typed in.
     """
-    n, f, s, d = conv.n, conv.filters, conv.strides, conv.dilation
-    before, after = conv.word_padding(words)
-
-    def padded(pads: tuple[tuple[int, int], tuple[int, int]]) -> str:
-        return f"ZeroPadding2D({pads}) + 'valid'" if before or after else "'valid'"
-
-    rows = {
-        "input": [(1, words, dim), (1, words, dim, 1), (1, 1, words, dim)],
-        "kernel": [(n, dim, f), (n, dim, 1, f), (1, n, dim, f)],
-        "strides": [s, (s, 1), (1, s)],
-        "dilation_rate": [d, (d, 1), (1, d)],
-        "padding": [
-            f"'{conv.padding}'",
-            padded(((before, after), (0, 0))),
-            padded(((0, 0), (before, after))),
-        ],
-        "output": [outputs[form] for form in FORMS],
-    }
-    return pd.DataFrame.from_dict(
-        {row: [str(v) for v in values] for row, values in rows.items()},
-        orient="index",
-        columns=FORMS,
-    )
+    first = next(iter(results.values()))
+    return pd.DataFrame(
+        [
+            {
+                "form": name,
+                "input": str(layout.input_shape),
+                "kernel": str(layout.kernel_shape),
+                "strides": layout.strides,
+                "dilation_rate": layout.dilation,
+                "padding": layout.padding,
+                "output": str(first.outputs[name].shape) if name in first.outputs else "—",
+                **{
+                    dtype: np.nan if (diff := result.road(name)) is None else diff
+                    for dtype, result in results.items()
+                },
+            }
+            for name, layout in layouts.items()
+        ]
+    ).set_index("form")
 
 
 def neighbours(near: Neighbours) -> pd.DataFrame:

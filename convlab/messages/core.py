@@ -127,7 +127,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.found": {"en": "found in vectors", "zh": "在词表中"},
     "col.in_matrix": {"en": "row in matrix", "zh": "进入矩阵"},
     "col.norm": {"en": "vector norm", "zh": "向量范数"},
-    "col.term": {"en": "term", "zh": "项"},
     "col.max": {"en": "max over time", "zh": "时间维最大值"},
     "col.step": {"en": "step", "zh": "位置"},
     "axis.dimension": {"en": "dimension", "zh": "维度"},

@@ -165,7 +165,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Rows are n-grams, columns are filters.",
         "zh": "行是 n-gram，列是滤波器。",
     },
-    "conv1d.cell": {"en": "Take one output apart", "zh": "拆开一个输出"},
     "conv1d.pad": {"en": "padding", "zh": "填充"},
     "conv1d.cell_check": {
         "en": "The sum matches output[{t}, {f}] = {value} from Keras (|Δ| = {diff}).",
@@ -206,6 +205,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "Conv2D，(1, n) 卷积核，D 个通道",
     },
     "form.numpy": {"en": "NumPy sliding window", "zh": "NumPy 滑动窗口"},
+    "form.kim": {
+        "en": "Kim (2014): Conv2D (n, D), channels_first",
+        "zh": "Kim (2014)：Conv2D (n, D)，channels_first",
+    },
+    "form.jacovi": {
+        "en": "Jacovi et al. (2018): Conv1D over the flat sentence",
+        "zh": "Jacovi 等 (2018)：在展平的句子上做 Conv1D",
+    },
+    "form.im2col": {
+        "en": "im2col: windows × kernel matrix",
+        "zh": "im2col：窗口矩阵 × 卷积核矩阵",
+    },
     "row.input": {"en": "input", "zh": "输入"},
     "row.kernel": {"en": "kernel", "zh": "卷积核"},
     "row.strides": {"en": "strides", "zh": "strides"},
@@ -225,14 +236,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "output {shape}: one dot product per window and filter",
         "zh": "输出 {shape}：每个窗口和滤波器做一次点积",
     },
-    "conv2d.diffs": {"en": "Largest difference |Δ|", "zh": "最大差值 |Δ|"},
     "verdict.identical": {"en": "identical", "zh": "完全相同"},
     "verdict.agree": {"en": "equal up to rounding", "zh": "仅有舍入误差"},
     "verdict.differ": {"en": "differ", "zh": "不同"},
-    "conv2d.same_numbers": {
-        "en": "Same numbers: the largest difference anywhere is {worst}, rounding in the last digits.",
-        "zh": "数字相同：所有比较中的最大差值是 {worst}，只是最后几位的舍入误差。",
-    },
     "conv2d.differ": {
         "en": "These computations disagree beyond rounding. Please report the URL of this page.",
         "zh": "这些计算的差异超出了舍入误差。请报告本页面的网址。",

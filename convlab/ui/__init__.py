@@ -13,6 +13,7 @@ Pages call what they need through this package (``ui.t``, ``ui.value``,
 """
 
 from convlab.ui.frame import PAGES, route
+from convlab.ui.image import kernel_pictures
 from convlab.ui.lesson import (
     comparisons,
     conv1d_output,
@@ -23,6 +24,7 @@ from convlab.ui.lesson import (
     lesson_layer,
     weights,
 )
+from convlab.ui.roads import roads_table
 from convlab.ui.state import value
 from convlab.ui.text import explained, lang, plain, say, stop, t
 from convlab.ui.textcnn import (
@@ -36,6 +38,7 @@ from convlab.ui.textcnn import (
     mining,
 )
 from convlab.ui.vectors import deployment_setting, use_set, vector_set
+from convlab.ui.walkthrough import walkthrough
 from convlab.ui.widgets import (
     dataframe,
     download_table,
@@ -68,6 +71,7 @@ __all__ = [
     "explained",
     "fit_key",
     "fits",
+    "kernel_pictures",
     "lang",
     "lesson_layer",
     "mining",
@@ -75,6 +79,7 @@ __all__ = [
     "pick",
     "plain",
     "progress_bar",
+    "roads_table",
     "route",
     "say",
     "seed_input",
@@ -87,5 +92,6 @@ __all__ = [
     "use_set",
     "value",
     "vector_set",
+    "walkthrough",
     "weights",
 ]

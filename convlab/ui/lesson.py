@@ -6,6 +6,7 @@ import time, so the landing page stays light.
 
 from __future__ import annotations
 
+import gc
 from functools import partial
 from typing import TYPE_CHECKING, NoReturn
 
@@ -18,6 +19,7 @@ from convlab.tokenize import MAX_TOKENS, has_han
 from convlab.ui.state import value
 from convlab.ui.text import explained, plain, say, t
 from convlab.ui.vectors import BY_SET, per_set, vector_set
+from convlab.ui.walkthrough import playing_only_if_it_fits
 from convlab.ui.widgets import (
     choice,
     oov_input,
@@ -163,16 +165,34 @@ def conv_lesson() -> tuple[Embedding, ConvLayer, int]:
     oov_input()
     tokenizer_input()
     conv = conv_controls()
-    emb = current_embedding()
-    if conv is None:
-        st.stop()
-    try:
-        steps = conv.steps(len(emb.words))
-    except InputError as err:
-        too_short(err, conv, emb)
+    with playing_only_if_it_fits():
+        emb = current_embedding()
+        if conv is None:
+            st.stop()
+        try:
+            steps = conv.steps(len(emb.words))
+        except InputError as err:
+            too_short(err, conv, emb)
     with st.spinner(t("spinner.keras")):
-        import convlab.lesson.keras_layers  # noqa: F401  (the first import loads TensorFlow: seconds)
+        keras_loaded()
     return emb, conv, steps
+
+
+@st.cache_resource(show_spinner=False)
+def keras_loaded() -> bool:
+    """Import TensorFlow (seconds, the first time), then move its objects out of the GC's reach.
+
+    Once Keras is imported, Streamlit runs ``keras.backend.clear_session()``
+    and ``gc.collect(2)`` after every run, fragment runs included, and each
+    walks TensorFlow's hundreds of thousands of objects: ~140 ms each here,
+    more than a step of the walkthrough may take. ``gc.freeze()`` once after
+    the import makes both ~1 ms; TensorFlow's objects live as long as the
+    process anyway.
+    """
+    import convlab.lesson.keras_layers  # noqa: F401
+
+    gc.freeze()
+    return True
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -85,40 +85,9 @@ st.download_button(
     icon=":material/download:",
 )
 
-st.subheader(ui.t("conv1d.cell"))
-pick_t, pick_f = st.columns([3, 1])
-with pick_t:
-    t = ui.pick("cell_t", steps, labels.__getitem__)
-with pick_f:
-    f = ui.pick("cell_f", conv.filters, filters.__getitem__)
-part = ngrams.cell(emb.matrix, kernel, bias, conv, t, f)
-st.code(part.equation(), language=None)
-st.caption(
-    ui.t(
-        "conv1d.cell_check",
-        t=t,
-        f=f,
-        value=f"{y[t, f]:.4f}",
-        diff=f"{abs(part.value - y[t, f]):.1e}",
-    )
-)
-terms = tables.cell(part, emb.words, ui.t("conv1d.pad"))
-listing, bars = st.columns(2)
-with listing:
-    ui.dataframe(
-        terms,
-        {"term": "col.term", "word": "col.token", "value": "axis.contribution"},
-        formats={"value": "%.4f"},
-        hide_index=True,
-    )
-bars.altair_chart(
-    charts.contributions(
-        [f"{term} {word}" for term, word in zip(terms.term, terms.word, strict=True)],
-        terms.value.tolist(),
-        value_title=ui.t("axis.contribution"),
-    ),
-    width="stretch",
-)
+st.subheader(ui.t("walk.title"))
+st.caption(ui.t("walk.intro"))
+ui.walkthrough(emb.words, emb.matrix, kernel, bias, y, conv)
 
 st.subheader(ui.t("conv1d.pooling"))
 st.caption(ui.t("conv1d.pooling_caption", filters=conv.filters, steps=steps))

@@ -1,11 +1,9 @@
 """Step 3: the same numbers from Conv2D, measured, with the code to reproduce them."""
 
-import pandas as pd
 import streamlit as st
 
 from convlab import arithmetic, ui
-from convlab.lesson import ngrams, snippets, tables
-from convlab.lesson.equivalence import PAIRS
+from convlab.lesson import forms, ngrams, snippets, tables
 
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
@@ -18,11 +16,13 @@ st.subheader(ui.t("conv2d.reshape"))
 st.markdown(
     ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
-forms = tables.forms(conv, words, dim, {form: f32.outputs[form].shape for form in tables.FORMS})
-ui.dataframe(
-    forms.rename(index=lambda row: ui.t(f"row.{row}")),
-    {form: f"form.{form}" for form in tables.FORMS},
-)
+
+st.subheader(ui.t("image.title"))
+ui.kernel_pictures(emb.matrix, conv, labels)
+
+st.subheader(ui.t("forms.title"))
+st.markdown(ui.t("forms.intro"))
+ui.roads_table(conv, words, dim, results)
 
 st.subheader(ui.t("conv2d.side_by_side"))
 for column, form in zip(st.columns(3), ("conv1d", "conv2d", "numpy"), strict=True):
@@ -38,34 +38,17 @@ for column, form in zip(st.columns(3), ("conv1d", "conv2d", "numpy"), strict=Tru
         )
         st.dataframe(tables.output(f32.squeezed(form), labels))
 
-st.subheader(ui.t("conv2d.diffs"))
-diffs = pd.DataFrame(
-    {
-        dtype: [
-            f"{result.max_abs_diff(a, b):.2g} ({ui.t(f'verdict.{result.verdict(a, b)}')})"
-            for a, b in PAIRS
-        ]
-        for dtype, result in results.items()
-    },
-    index=[f"{ui.t(f'form.{a}')}  vs  {ui.t(f'form.{b}')}" for a, b in PAIRS],
-)
-st.dataframe(diffs)
-verdicts = {result.verdict(a, b) for result in results.values() for a, b in PAIRS}
-if verdicts <= {"identical", "agree"}:
-    st.success(
-        ui.t(
-            "conv2d.same_numbers",
-            worst=f"{max(r.max_abs_diff(a, b) for r in results.values() for a, b in PAIRS):.1e}",
-        )
-    )
-else:
-    st.error(ui.t("conv2d.differ"))
-
 st.subheader(ui.t("conv2d.code"))
 st.caption(ui.t("conv2d.code1"))
 st.code(snippets.conv1d(conv, words, dim))
 st.caption(ui.t("conv2d.code2"))
 st.code(snippets.conv2d(conv, words, dim))
+for form in ("conv2d_channels", "kim", "jacovi", "im2col"):
+    st.caption(ui.t("forms.code", form=ui.t(f"form.{form}")))
+    if code := snippets.form(form, conv, words, dim):
+        st.code(code)
+    else:
+        st.info(ui.t(forms.cannot(form, conv), form=ui.t(f"form.{form}"), d=conv.dilation))
 
 st.subheader(ui.t("conv2d.channels"))
 st.markdown(

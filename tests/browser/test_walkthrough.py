@@ -1,0 +1,85 @@
+"""The Conv1D walkthrough in a real browser: Play moves the window; a click picks a cell."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Locator, Page
+
+from convlab.i18n import message
+from tests.browser import harness
+from tests.browser.harness import assert_no_exception, open_page, screenshot
+
+pytestmark = pytest.mark.browser
+
+CHARTS = '[data-testid="stVegaLiteChart"]'
+INPUT, OUTPUT = 1, 2
+"""Chart positions on the Conv1D page: the output heatmap comes first."""
+STEP = re.compile(r"^(Step \d+ of|第 \d+ 步)")
+
+
+def open_walkthrough(page: Page, base_url: str, path: str) -> None:
+    open_page(page, base_url, path)
+    # A deep link's first load may show Streamlit's "page not found" notice before the
+    # router takes over; it is not part of the page.
+    dialog = page.locator('[data-testid="stDialog"]')
+    if dialog.count():
+        page.keyboard.press("Escape")
+        dialog.wait_for(state="detached")
+    harness.wait_for_app(page)
+    assert_no_exception(page, path)
+
+
+def step_line(page: Page) -> Locator:
+    return page.locator('[data-testid="stMarkdownContainer"]').filter(has_text=STEP).first
+
+
+def step_number(page: Page) -> int:
+    return int(re.search(r"\d+", step_line(page).inner_text()).group())
+
+
+def test_play_moves_the_window(page: Page, base_url: str) -> None:
+    open_walkthrough(page, base_url, "/conv1d")
+    assert step_number(page) == 1
+    input_chart = page.locator(CHARTS).nth(INPUT)
+    input_chart.scroll_into_view_if_needed()
+    before = input_chart.screenshot()
+    page.get_by_role("button", name="Play").click()
+    # One step a second; a loaded machine may be slower, so wait for two steps, not a time.
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('[data-testid="stMarkdownContainer"]')]
+                 .some(el => /^Step ([3-7]) of 7/.test(el.innerText))""",
+        timeout=30_000,
+    )
+    assert_no_exception(page, "/conv1d while playing")
+    screenshot(page, "walkthrough-playing")
+    page.get_by_role("button", name="Pause").click()
+    page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    assert "cell_t=" in page.url
+    harness.wait_rendered(page)
+    assert input_chart.screenshot() != before, "the window outline did not move"
+
+
+def test_clicking_an_output_cell_selects_it(page: Page, base_url: str) -> None:
+    open_walkthrough(page, base_url, "/conv1d")
+    output_chart = page.locator(CHARTS).nth(OUTPUT)
+    output_chart.scroll_into_view_if_needed()
+    # The transparent frames: the last rect layer, on top of the values.
+    cells = output_chart.locator("g.mark-rect.role-mark").last.locator("path")
+    assert cells.count() == 7 * 4
+    harness.rerun_after(page, lambda: cells.nth(3 * 4 + 2).click())
+    harness.wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('cell_t=3')", timeout=30_000)
+    assert "cell_f=2" in page.url
+    assert step_line(page).inner_text().startswith("Step 4 of 7")
+    assert "filter f2" in step_line(page).inner_text()
+    screenshot(page, "walkthrough-clicked")
+
+
+def test_walkthrough_in_chinese(page: Page, base_url: str) -> None:
+    open_walkthrough(page, base_url, "/conv1d?lang=zh&cell_t=4&cell_f=1&padding=same")
+    line = step_line(page).inner_text()
+    assert line.startswith("第 5 步，共 9 步"), line
+    assert message("walk.title", "zh") in page.locator('[data-testid="stMain"]').inner_text()
+    screenshot(page, "walkthrough-zh")
