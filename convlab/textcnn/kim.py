@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import tempfile
 import threading
 import time
@@ -36,13 +35,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import keras
 import numpy as np
-import tensorflow as tf
 
 from convlab.errors import InputError
+from convlab.keras_runtime import keras, layer_work, tf
 from convlab.textcnn import corpus as corpora
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.textcnn.mining import PAD, Weights, explain
@@ -147,6 +143,7 @@ def initial_table(vocab: Vocabulary, hp: Hyperparameters, vs: VectorSet) -> np.n
 # The model ----------------------------------------------------------------------------------
 
 
+@layer_work
 def build(table: np.ndarray, classes: int, hp: Hyperparameters) -> keras.Model:
     """Kim's network on a given starting embedding; seeded by the caller."""
     ids = keras.Input(shape=(None,), dtype="int32", name="ids")
@@ -188,12 +185,14 @@ class TextCNN:
         """
         return [self.vocab.ids(tokens[: self.length]) for tokens in sentences]
 
+    @layer_work
     def predict(self, sentences: Sequence[list[str]], batch_size: int = 256) -> np.ndarray:
         """(sentences, classes) probabilities from the Keras model itself."""
         grid = self.vocab.matrix(self.encode(sentences), self.length)
         return np.asarray(self.model.predict(grid, batch_size=batch_size, verbose=0))
 
     @cached_property
+    @layer_work
     def weights(self) -> Weights:
         """The trained arrays, for mining; :func:`load` checks that they reproduce the model."""
         layers = self.model.layers
@@ -273,6 +272,7 @@ def deterministic(seed: int) -> None:
     tf.config.experimental.enable_op_determinism()
 
 
+@layer_work
 def train(
     data: corpora.Corpus,
     hp: Hyperparameters,
@@ -355,6 +355,7 @@ def _inference_copy(model: keras.Model) -> keras.Model:
 # Saving and loading ----------------------------------------------------------------------
 
 
+@layer_work
 def save(cnn: TextCNN) -> bytes:
     """The model as ``.keras`` bytes, with the vocabulary and classes in ``convlab.json``."""
     with tempfile.TemporaryDirectory() as folder:
@@ -427,6 +428,7 @@ def _read_archive(raw: bytes) -> tuple[dict, dict | None]:
     return config, meta
 
 
+@layer_work
 def load(raw: bytes) -> TextCNN:
     """A saved model from untrusted bytes, or InputError saying plainly why not.
 

@@ -113,7 +113,10 @@ def route() -> None:
         by_path[entry.url_path] = page
     current = st.navigation(sections)
     frame(by_path[current.url_path])
-    current.run()
+    try:
+        current.run()
+    finally:  # also after st.stop()
+        state.save_after_reconnect()
 
 
 def frame(page: Page) -> None:

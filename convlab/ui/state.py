@@ -12,6 +12,11 @@ makes the values plain session state that survives page switches. Neither
 live only in the URL of the page showing the widget and carry its displayed
 (translated) label, and a persisted widget comes back at its default on the
 first run after a page switch (seen with Streamlit 1.67).
+
+A session's first run is not always a fresh page load: after a server restart
+the browser reconnects to a new session and sends its widgets' values with the
+first run, e.g. the slider press that woke it. Those values win over the URL,
+which only repeats what the page showed before the press.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ from __future__ import annotations
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.state.common import is_keyed_element_id, user_key_from_element_id
 
 from convlab import settings
 from convlab.settings import DEFAULTS
@@ -27,13 +34,39 @@ _READY = "_convlab_ready"
 
 _IGNORED = "_convlab_ignored"
 
+_WAITING = "_convlab_waiting"
+"""Session key: {setting: its URL value} for the settings whose widget values the browser sent
+with the session's first run; the URL value stands in until the widget is drawn."""
+
+
+def _sent_by_browser() -> set[str]:
+    """The settings whose widget values came with this run from the browser.
+
+    Streamlit can only decode such a value once this run draws its widget, so
+    until then the setting must be left unset: assigning it would overwrite it.
+    """
+    ctx = get_script_run_ctx()
+    states = ctx.session_state.get_widget_states() if ctx else []
+    keys = {user_key_from_element_id(state.id) for state in states if is_keyed_element_id(state.id)}
+    return keys & DEFAULTS.keys()
+
 
 def load_settings() -> None:
-    """On a session's first run, take every setting from the URL or its default."""
+    """On a session's first run, take every setting from the URL or its default.
+
+    The browser's own widget values (a reconnect after a server restart) are kept.
+    """
     if st.session_state.get(_READY):
+        # From the second run on, a value the browser sent is in its widget, or the page
+        # that ran first had no such widget: then the URL's value is the setting.
+        for key, url_value in st.session_state.pop(_WAITING, {}).items():
+            if key not in st.session_state:
+                st.session_state[key] = url_value
         return
     values, st.session_state[_IGNORED] = settings.from_query(st.query_params.to_dict())
-    st.session_state.update(values)
+    sent = _sent_by_browser()
+    st.session_state.update({key: v for key, v in values.items() if key not in sent})
+    st.session_state[_WAITING] = {key: values[key] for key in sent}
     st.session_state[_READY] = True
 
 
@@ -44,13 +77,28 @@ def save_settings() -> None:
 
 def value(key: str) -> Any:
     """A setting's current value, on any page."""
-    return st.session_state.get(key, DEFAULTS[key])
+    if key in st.session_state:
+        return st.session_state[key]
+    return st.session_state.get(_WAITING, {}).get(key, DEFAULTS[key])
 
 
 def keep_settings() -> None:
-    """Make every setting plain session state again, so no page switch can drop it."""
+    """Make every setting plain session state again, so no page switch can drop it.
+
+    A setting still waiting for its widget to decode the browser's value is left alone.
+    """
     for key in DEFAULTS:
-        st.session_state[key] = st.session_state[key]
+        if key in st.session_state:
+            st.session_state[key] = st.session_state[key]
+
+
+def save_after_reconnect() -> None:
+    """At the end of a reconnected session's first run, put the browser's values in the URL.
+
+    The frame saved the URL before the page drew the widgets that decode them.
+    """
+    if st.session_state.get(_WAITING):
+        save_settings()
 
 
 def pop_ignored() -> list[str]:

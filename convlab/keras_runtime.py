@@ -1,0 +1,101 @@
+"""Keras, imported once per process and made safe to share between sessions.
+
+Every heavy module (``lesson.keras_layers``, ``shapelab.keras_check``,
+``textcnn.kim``) takes Keras from here, so these three things happen exactly
+once, right after the TensorFlow import, whichever module comes first:
+
+- ``gc.freeze()``: TensorFlow leaves millions of long-lived objects. Streamlit
+  calls ``keras.backend.clear_session()`` (a full ``gc.collect()``) and then
+  ``gc.collect(2)`` after every script run, each walking all of them while
+  holding the GIL: about 135 + 140 ms per run here, during which every other
+  session waits. Frozen, they are skipped: both take about 1 ms. Objects alive
+  at that moment are never collected as cycles (reference counting still frees
+  them): a one-off, since nothing imported later is frozen.
+- ``keras.backend.clear_session()`` resets Keras's global state for *every*
+  thread, and Streamlit calls it from each session's script thread. Layer work
+  runs inside :func:`using`; a clear waits for none of it: it is skipped while
+  any thread is inside ``using`` (it is only housekeeping: the next run's clear
+  happens), and ``using`` waits for a clear that has already started.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, TypeVar
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras
+import tensorflow as tf
+
+__all__ = ["keras", "layer_work", "tf", "using"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class _Guard:
+    """Any number of threads run layers at once; ``clear_session`` runs only when none does."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._users = 0
+        self._clearing = False
+        self.skipped = 0
+        """Clears skipped because a layer was in use (read by the stress test)."""
+
+    @contextmanager
+    def using(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._clearing)
+            self._users += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._users -= 1
+
+    def guarded(self, clear: Callable[..., None]) -> Callable[..., None]:
+        @wraps(clear)
+        def clear_when_idle(*args: object, **kwargs: object) -> None:
+            with self._cond:
+                if self._users:
+                    self.skipped += 1
+                    return
+                self._clearing = True
+            try:
+                clear(*args, **kwargs)
+            finally:
+                with self._cond:
+                    self._clearing = False
+                    self._cond.notify_all()
+
+        return clear_when_idle
+
+
+GUARD = _Guard()
+
+using = GUARD.using
+"""``with using():`` around building and calling layers, so no clear_session resets them."""
+
+
+def layer_work(fn: F) -> F:
+    """``fn`` run inside :func:`using`: for functions that build or call Keras layers."""
+
+    @wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with using():
+            return fn(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
+
+
+# Streamlit looks the function up as ``sys.modules["keras"].backend.clear_session``.
+keras.backend.clear_session = GUARD.guarded(keras.backend.clear_session)
+
+gc.collect()
+gc.freeze()
