@@ -97,5 +97,8 @@ def layer_work(fn: F) -> F:
 # Streamlit looks the function up as ``sys.modules["keras"].backend.clear_session``.
 keras.backend.clear_session = GUARD.guarded(keras.backend.clear_session)
 
+IMPORTED_BY = threading.current_thread().name
+"""The thread that imported TensorFlow: the server's background import, not a script run."""
+
 gc.collect()
 gc.freeze()

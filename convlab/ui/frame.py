@@ -2,8 +2,9 @@
 
 Settings from and to the URL, the sidebar (language, word vectors), the page's
 title, notices and intro: no page repeats any of it. The frame imports no
-TensorFlow, so a cold server draws it at once, and a page that needs Keras
-shows its spinner under a finished frame.
+TensorFlow (it starts that import in a background thread, ``ui.warmup``), so a
+cold server draws it at once, and a page that needs Keras shows its spinner
+under a finished frame while the import finishes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import streamlit as st
 
 from convlab import i18n
 from convlab.settings import CHOICES
-from convlab.ui import state, vectors
+from convlab.ui import state, vectors, warmup
 from convlab.ui.text import plain, t
 from convlab.ui.widgets import labelled
 
@@ -99,6 +100,7 @@ PAGES = (
 
 def route() -> None:
     """Run the page the URL names, under the shared frame, in the reader's language."""
+    warmup.start()
     sections: dict[str, list[st.Page]] = {}
     by_path: dict[str, Page] = {}
     for page in PAGES:
