@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
         app = statistics.median(timings[path, "app"])
         control = statistics.median(timings[path, "control"])
         ratio = app / control
-        print(f"  {path:<8} app {app:6.2f} s  control {control:6.2f} s  ratio {ratio:.2f}  ({goal})")
+        print(f"  {path:<8} app {app:6.2f} s  control {control:6.2f} s  ratio {ratio:.2f} ({goal})")
     return 0
 
 
