@@ -8,9 +8,13 @@ once, right after the TensorFlow import, whichever module comes first:
   calls ``keras.backend.clear_session()`` (a full ``gc.collect()``) and then
   ``gc.collect(2)`` after every script run, each walking all of them while
   holding the GIL: about 135 + 140 ms per run here, during which every other
-  session waits. Frozen, they are skipped: both take about 1 ms. Objects alive
-  at that moment are never collected as cycles (reference counting still frees
-  them): a one-off, since nothing imported later is frozen.
+  session waits. Frozen, they are skipped: both take a few ms. But frozen
+  objects are never collected as cycles, and the import runs while the first
+  sessions are open: their state, and what it later holds, would stay after
+  they end. So every ``REFREEZE_SECONDS`` one clear collects everything and
+  freezes what is still alive (:func:`refreeze`): one full collection a minute
+  instead of two per run, and a closed session is freed within a minute, its
+  pages handed back to the system.
 - ``keras.backend.clear_session()`` resets Keras's global state for *every*
   thread, and Streamlit calls it from each session's script thread. Layer work
   runs inside :func:`using`; a clear waits for none of it: it is skipped while
@@ -20,9 +24,12 @@ once, right after the TensorFlow import, whichever module comes first:
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import os
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -36,6 +43,34 @@ import tensorflow as tf
 __all__ = ["keras", "layer_work", "tf", "using"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+REFREEZE_SECONDS = 60.0
+
+
+def _trim_heap() -> Callable[[], object]:
+    """glibc's ``malloc_trim(0)``: hand freed heap pages back to the system (else a no-op).
+
+    Freed memory otherwise stays in the process: a closed session's upload would keep RSS up.
+    """
+    try:
+        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return lambda: None
+    return lambda: trim(0)
+
+
+trim_heap = _trim_heap()
+
+
+def refreeze() -> None:
+    """Collect everything, frozen objects included, freeze what is alive now, trim the heap."""
+    global _frozen_at
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+    trim_heap()
+    _frozen_at = time.monotonic()
 
 
 class _Guard:
@@ -68,7 +103,11 @@ class _Guard:
                     return
                 self._clearing = True
             try:
-                clear(*args, **kwargs)
+                # Streamlit's own gc.collect(2) follows at once: a second full collection
+                # here (Keras's default) would only double the cost.
+                clear(*args, **{"free_memory": False, **kwargs})
+                if time.monotonic() - _frozen_at > REFREEZE_SECONDS:
+                    refreeze()
             finally:
                 with self._cond:
                     self._clearing = False
@@ -100,5 +139,5 @@ keras.backend.clear_session = GUARD.guarded(keras.backend.clear_session)
 IMPORTED_BY = threading.current_thread().name
 """The thread that imported TensorFlow: the server's background import, not a script run."""
 
-gc.collect()
-gc.freeze()
+_frozen_at = 0.0
+refreeze()

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -103,3 +105,18 @@ def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
 def said(key: str, **params: object) -> str:
     """An InputError's message as ``ui.say`` renders it: the words it quotes escaped."""
     return en(key, **{k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()})
+
+
+def fresh_process(code: str, timeout: float = 300) -> dict[str, Any]:
+    """Run ``code`` in a new Python process at the repo root (no TensorFlow imported yet, as
+    on a cold server) and return the JSON object its last output line prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

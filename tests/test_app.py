@@ -8,10 +8,7 @@ process-wide, so only the first conv page of the session pays for importing Tens
 
 from __future__ import annotations
 
-import json
 import re
-import subprocess
-import sys
 from functools import cache
 
 import numpy as np
@@ -31,13 +28,13 @@ from tests.apptest import (
     CJK,
     DEFAULT_SENTENCE,
     PAGES,
-    REPO,
     TIMEOUT,
     TOPICS,
     chart_data,
     chart_specs,
     en,
     frames_with_columns,
+    fresh_process,
     heatmap_rows,
     main_infos,
     main_warnings,
@@ -511,16 +508,7 @@ print(json.dumps({{"home": home, "conv1d": conv1d}}))
 
 def test_tensorflow_is_imported_beside_the_landing_page_not_in_it() -> None:
     """The server's first run starts the import in its own thread; no script run imports it."""
-    done = subprocess.run(
-        [sys.executable, "-c", _TF_PROBE],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = fresh_process(_TF_PROBE)
     assert report["home"] == {
         "title": [en("home.title")],
         "exceptions": 0,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 import time
+import weakref
 from collections.abc import Callable
 
 import numpy as np
@@ -37,6 +38,30 @@ def test_tensorflow_is_frozen_once_imported():
     """The long-lived TF objects sit in the permanent generation, out of every collection."""
     assert gc.get_freeze_count() > 100_000
     assert gc.get_freeze_count() > 2 * len(gc.get_objects())
+
+
+class Node:
+    def __init__(self, next: object = None) -> None:
+        self.next = next
+
+
+def test_a_clear_refreezes_the_heap_once_a_period_has_passed(monkeypatch):
+    """Frozen objects are never collected as cycles: now and then, collect all and refreeze."""
+    keras.backend.clear_session()
+    frozen_at = keras_runtime._frozen_at
+    keras.backend.clear_session()
+    assert keras_runtime._frozen_at == frozen_at  # within the period: no full collection
+    monkeypatch.setattr(keras_runtime, "REFREEZE_SECONDS", 0.0)
+    garbage = Node()
+    garbage.next = Node(garbage)  # a cycle, frozen below, then dropped
+    gc.freeze()
+    cycle = weakref.ref(garbage)
+    del garbage
+    gc.collect()
+    assert cycle() is not None
+    keras.backend.clear_session()
+    assert keras_runtime._frozen_at > frozen_at
+    assert cycle() is None
 
 
 def test_the_heavy_modules_share_one_keras():

@@ -245,12 +245,13 @@ class FitStore:
 
     A fit takes seconds to minutes and hundreds of MB while it runs; two at
     once on a small container would both slow down and risk running out of
-    memory, and Keras's random seed is process-wide anyway.
+    memory, and Keras's random seed is process-wide anyway. A store that holds
+    only one visitor's fits shares the server's ``lock``.
     """
 
-    def __init__(self, most: int = 4) -> None:
+    def __init__(self, most: int = 4, lock: threading.Lock | None = None) -> None:
         self.most = most
-        self.lock = threading.Lock()
+        self.lock = lock or threading.Lock()
         self._fits: OrderedDict[object, Fit] = OrderedDict()
 
     def get(self, key: object) -> Fit | None:

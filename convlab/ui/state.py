@@ -21,7 +21,9 @@ which only repeats what the page showed before the press.
 
 from __future__ import annotations
 
-from typing import Any
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -33,6 +35,11 @@ from convlab.settings import DEFAULTS
 _READY = "_convlab_ready"
 
 _IGNORED = "_convlab_ignored"
+
+SESSION_MEMO = "_convlab_memo"
+"""Session key: {name: OrderedDict(key -> value)} of work on this visitor's own data."""
+
+T = TypeVar("T")
 
 _WAITING = "_convlab_waiting"
 """Session key: {setting: its URL value} for the settings whose widget values the browser sent
@@ -77,18 +84,21 @@ def save_settings() -> None:
 
 def value(key: str) -> Any:
     """A setting's current value, on any page."""
-    if key in st.session_state:
+    try:
         return st.session_state[key]
-    return st.session_state.get(_WAITING, {}).get(key, DEFAULTS[key])
+    except KeyError:
+        return st.session_state.get(_WAITING, {}).get(key, DEFAULTS[key])
 
 
 def keep_settings() -> None:
     """Make every setting plain session state again, so no page switch can drop it.
 
     A setting still waiting for its widget to decode the browser's value is left alone.
+    (``key in st.session_state`` builds the whole state: too slow for every setting.)
     """
+    waiting = st.session_state.get(_WAITING, {})
     for key in DEFAULTS:
-        if key in st.session_state:
+        if key not in waiting:
             st.session_state[key] = st.session_state[key]
 
 
@@ -104,3 +114,21 @@ def save_after_reconnect() -> None:
 def pop_ignored() -> list[str]:
     """The ``key=value`` texts of the link that were replaced by defaults, once."""
     return st.session_state.pop(_IGNORED, [])
+
+
+def session_memo(name: str, key: Hashable, compute: Callable[[], T], most: int = 1) -> T:
+    """``compute()``, kept in this session under (name, key), the ``most`` newest per name.
+
+    For work on what one visitor uploaded: a shared cache would keep it after the
+    session ends, and nobody else can ask for it. Session state goes with the session.
+    """
+    memo: OrderedDict[Hashable, Any] = st.session_state.setdefault(SESSION_MEMO, {}).setdefault(
+        name, OrderedDict()
+    )
+    if key in memo:
+        memo.move_to_end(key)
+    else:
+        memo[key] = compute()
+        while len(memo) > most:
+            memo.popitem(last=False)
+    return memo[key]

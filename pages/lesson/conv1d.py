@@ -63,17 +63,15 @@ filters = tables.filter_names(conv.filters)
 
 st.subheader(ui.t("conv1d.output", steps=steps, filters=conv.filters))
 st.caption(ui.t("conv1d.output_caption"))
-st.altair_chart(
-    charts.heatmap(
-        y,
-        labels,
-        filters,
-        row_title=ui.t("axis.ngram"),
-        column_title=ui.t("axis.filter"),
-        value_title=ui.t("axis.value"),
-        outline=y == y.max(axis=0),
-    ),
-    width="stretch",
+ui.chart(
+    charts.heatmap,
+    y,
+    labels,
+    filters,
+    row_title=ui.t("axis.ngram"),
+    column_title=ui.t("axis.filter"),
+    value_title=ui.t("axis.value"),
+    outline=y == y.max(axis=0),
 )
 st.download_button(
     ui.t("conv1d.download"),
@@ -111,14 +109,13 @@ with listing:
         formats={"value": "%.4f"},
         hide_index=True,
     )
-bars.altair_chart(
-    charts.contributions(
+with bars:
+    ui.chart(
+        charts.contributions,
         [f"{term} {word}" for term, word in zip(terms.term, terms.word, strict=True)],
         terms.value.tolist(),
         value_title=ui.t("axis.contribution"),
-    ),
-    width="stretch",
-)
+    )
 
 st.subheader(ui.t("conv1d.pooling"))
 st.caption(ui.t("conv1d.pooling_caption", filters=conv.filters, steps=steps))
