@@ -27,7 +27,7 @@ help:
 	@echo "make test          ruff check + whole pytest suite (installs requirements-dev.txt)"
 	@echo "make lint          ruff check only"
 	@echo "make test-browser  only the real-browser tests (pytest -m browser)"
-	@echo "make bench         cold-start timing of /conv1d against a bare control app"
+	@echo "make bench         cold start, rerun cost, gc freeze and session memory, each against a control"
 	@echo "make clean         remove caches and screenshots; make distclean also removes $(VENV)"
 
 $(PY):
@@ -77,6 +77,10 @@ test-browser: $(DEV_STAMP) chromium
 
 bench: $(DEV_STAMP) chromium
 	$(PY) bench/cold_start.py
+	$(PY) bench/gc_freeze.py
+	$(PY) bench/rerun_lessons.py
+	$(PY) bench/rerun_lessons.py --cold-cache
+	$(PY) bench/session_memory.py
 
 clean:
 	rm -rf .pytest_cache .ruff_cache .hypothesis tests/screenshots
