@@ -1,10 +1,10 @@
 """Keras, imported once per process and made safe to share between sessions.
 
 Every heavy module (``lesson.keras_layers``, ``shapelab.keras_check``,
-``textcnn.kim``) takes Keras from here, so these three things happen exactly
+``textcnn.kim``) takes Keras from here, so these two things happen exactly
 once, right after the TensorFlow import, whichever module comes first:
 
-- ``gc.freeze()``: TensorFlow leaves millions of long-lived objects. Streamlit
+- ``gc.freeze()``: TensorFlow leaves about 350,000 long-lived objects. Streamlit
   calls ``keras.backend.clear_session()`` (a full ``gc.collect()``) and then
   ``gc.collect(2)`` after every script run, each walking all of them while
   holding the GIL: about 135 + 140 ms per run here, during which every other
@@ -13,13 +13,14 @@ once, right after the TensorFlow import, whichever module comes first:
   sessions are open: their state, and what it later holds, would stay after
   they end. So every ``REFREEZE_SECONDS`` one clear collects everything and
   freezes what is still alive (:func:`refreeze`): one full collection a minute
-  instead of two per run, and a closed session is freed within a minute, its
-  pages handed back to the system.
+  instead of two per run. A closed session (Streamlit drops it
+  ``server.disconnectedSessionTTL`` after its tab closed) is then freed within a
+  minute, at the next script run, and the freed pages go back to the system.
 - ``keras.backend.clear_session()`` resets Keras's global state for *every*
   thread, and Streamlit calls it from each session's script thread. Layer work
   runs inside :func:`using`; a clear waits for none of it: it is skipped while
-  any thread is inside ``using`` (it is only housekeeping: the next run's clear
-  happens), and ``using`` waits for a clear that has already started.
+  any thread is inside ``using`` (it is only housekeeping, and the next run
+  clears again), and ``using`` waits for a clear that has already started.
 """
 
 from __future__ import annotations
