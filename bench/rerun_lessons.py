@@ -7,7 +7,8 @@ widgets, but every function that runs a Keras layer (``ui.weights``, ``ui.conv1d
 ``convlab.lesson.keras_layers`` is an empty stub. The ratio page/control is then what
 TensorFlow and the layers add to a rerun: Streamlit's clear_session and gc after each run,
 and, with ``--cold-cache``, the layer calls themselves. Reruns alternate between settings
-(kernel_size n on the convolution pages, the OOV policy on Embed) as a student's presses do.
+(kernel_size n on the convolution pages, the OOV policy on Embed) as a student's presses do,
+and page and control reruns alternate, so that a shared machine's load hits both alike.
 
     .venv/bin/python bench/rerun_lessons.py [--reps 12] [--cold-cache]
 
@@ -18,7 +19,6 @@ with it, st.cache_data is cleared before every timed rerun of both (a new n each
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import pickle
 import statistics
@@ -52,33 +52,35 @@ KERAS_BACKED = ("weights", "conv1d_output", "comparisons", "conv2d_same_output")
 """``convlab.ui.lesson`` functions that run Keras layers; the control looks their results up."""
 
 
-def rerun(at: AppTest, widget: tuple[str, str] | None, value: Any, *, cold_cache: bool) -> float:
-    """Seconds for one rerun of ``at`` after setting ``widget`` to ``value`` (None: plain rerun)."""
-    if cold_cache:
-        st.cache_data.clear()
-    if widget is not None:
-        kind, key = widget
-        getattr(at, kind)(key=key).set_value(value)
-    start = time.perf_counter()
-    at.run(timeout=TIMEOUT)
-    elapsed = time.perf_counter() - start
-    assert not at.exception, [e.value for e in at.exception]
-    return elapsed
+class Pages:
+    """One AppTest session per lesson page, warmed up, rerun on demand."""
 
+    def __init__(self, cold_cache: bool) -> None:
+        self.cold_cache = cold_cache
+        self.sessions: dict[str, AppTest] = {}
 
-def time_pages(reps: int, *, cold_cache: bool) -> dict[str, float]:
-    """Median ms of ``reps`` reruns of each page, after one warm-up cycle of its values."""
-    medians = {}
-    for name, (script, widget, values) in PAGES.items():
-        at = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
-        at.switch_page(script).run()
-        for value in values:  # warm-up: TensorFlow, vectors, every setting once
-            rerun(at, widget, value, cold_cache=False)
-        times = [
-            rerun(at, widget, values[i % len(values)], cold_cache=cold_cache) for i in range(reps)
-        ]
-        medians[name] = statistics.median(times) * 1000
-    return medians
+    def warm(self, name: str) -> None:
+        """Open the page and run each of its values once: TensorFlow, vectors, every setting."""
+        script, _, values = PAGES[name]
+        self.sessions[name] = AppTest.from_file(str(REPO / "app.py"), default_timeout=TIMEOUT)
+        self.sessions[name].switch_page(script).run()
+        for i in range(len(values)):
+            self.rerun(name, i, cold_cache=False)
+
+    def rerun(self, name: str, i: int, cold_cache: bool | None = None) -> float:
+        """Seconds for one rerun of page ``name`` after setting its widget to its i-th value."""
+        at = self.sessions[name]
+        _, widget, values = PAGES[name]
+        if self.cold_cache if cold_cache is None else cold_cache:
+            st.cache_data.clear()
+        if widget is not None:
+            kind, key = widget
+            getattr(at, kind)(key=key).set_value(values[i % len(values)])
+        start = time.perf_counter()
+        at.run(timeout=TIMEOUT)
+        elapsed = time.perf_counter() - start
+        assert not at.exception, [e.value for e in at.exception]
+        return elapsed
 
 
 def record_keras_results() -> dict[tuple, Any]:
@@ -108,11 +110,18 @@ def replay_keras_results(results: dict) -> None:
         setattr(ui, name, lookup)
 
 
-def control_main(record: Path, reps: int, cold_cache: bool) -> None:
+def control_main(record: Path, cold_cache: bool) -> None:
+    """The child: "name i" on stdin reruns the control's page (i < 0: warm it up); prints s."""
     replay_keras_results(pickle.loads(record.read_bytes()))
-    medians = time_pages(reps, cold_cache=cold_cache)
+    pages = Pages(cold_cache)
+    for line in sys.stdin:
+        name, i = line.split()
+        if int(i) < 0:
+            pages.warm(name)
+            print(0.0, flush=True)
+        else:
+            print(pages.rerun(name, int(i)), flush=True)
     assert "tensorflow" not in sys.modules, "the control imported TensorFlow"
-    print(json.dumps(medians))
 
 
 def main() -> None:
@@ -123,28 +132,45 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest has no runtime: noisy
     if args.control:
-        control_main(args.control, args.reps, args.cold_cache)
+        control_main(args.control, args.cold_cache)
         return
 
     results = record_keras_results()
-    page_ms = time_pages(args.reps, cold_cache=args.cold_cache)
+    pages = Pages(args.cold_cache)
+    for name in PAGES:
+        pages.warm(name)  # records every result the control will look up
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in PAGES}
     with tempfile.NamedTemporaryFile(suffix=".pkl") as record:
         record.write(pickle.dumps(results))
         record.flush()
-        command = [sys.executable, __file__, "--control", record.name, "--reps", str(args.reps)]
-        child = subprocess.run(
+        command = [sys.executable, __file__, "--control", record.name]
+        with subprocess.Popen(
             [*command, *(["--cold-cache"] if args.cold_cache else [])],
-            capture_output=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
             text=True,
-            check=True,
-        )
-    control_ms = json.loads(child.stdout.strip().splitlines()[-1])
+        ) as control:
+
+            def ask(name: str, i: int) -> float:
+                control.stdin.write(f"{name} {i}\n")
+                control.stdin.flush()
+                return float(control.stdout.readline())
+
+            for name in PAGES:
+                ask(name, -1)
+                for i in range(args.reps):  # page and control alternate: same load on both
+                    times[name][0].append(pages.rerun(name, i))
+                    times[name][1].append(ask(name, i))
+            control.stdin.close()
+            assert control.wait() == 0, "the control failed"
     cache = "cleared before each rerun" if args.cold_cache else "warm (every setting cached)"
     print(f"median of {args.reps} AppTest reruns per page, st.cache_data {cache}")
     print(f"{'page':<8} {'page ms':>8} {'control ms':>11} {'ratio':>6}   (goal <= 1.3)")
-    for name, ms in page_ms.items():
-        print(f"{name:<8} {ms:8.1f} {control_ms[name]:11.1f} {ms / control_ms[name]:6.2f}")
-    print(f"/conv1d slider rerun: {page_ms['conv1d']:.0f} ms in AppTest (goal < 200 ms)")
+    for name, (page, ctrl) in times.items():
+        page_ms, control_ms = statistics.median(page) * 1000, statistics.median(ctrl) * 1000
+        print(f"{name:<8} {page_ms:8.1f} {control_ms:11.1f} {page_ms / control_ms:6.2f}")
+    conv1d = statistics.median(times["conv1d"][0]) * 1000
+    print(f"/conv1d slider rerun: {conv1d:.0f} ms in AppTest (goal < 200 ms)")
 
 
 if __name__ == "__main__":
