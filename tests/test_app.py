@@ -507,7 +507,7 @@ print(json.dumps({{"home": home, "conv1d": conv1d}}))
 
 
 def test_tensorflow_is_imported_beside_the_landing_page_not_in_it() -> None:
-    """The server's first run starts the import in its own thread; no script run imports it."""
+    """Once the server's first page is drawn, the import runs in its own thread, not in a run."""
     report = fresh_process(_TF_PROBE)
     assert report["home"] == {
         "title": [en("home.title")],

@@ -2,7 +2,7 @@
 
 Settings from and to the URL, the sidebar (language, word vectors), the page's
 title, notices and intro: no page repeats any of it. The frame imports no
-TensorFlow (it starts that import in a background thread, ``ui.warmup``), so a
+TensorFlow (``ui.warmup`` imports it in a background thread once a page is drawn), so a
 cold server draws it at once, and a page that needs Keras shows its spinner
 under a finished frame while the import finishes.
 """
@@ -100,7 +100,6 @@ PAGES = (
 
 def route() -> None:
     """Run the page the URL names, under the shared frame, in the reader's language."""
-    warmup.start()
     sections: dict[str, list[st.Page]] = {}
     by_path: dict[str, Page] = {}
     for page in PAGES:
@@ -119,6 +118,7 @@ def route() -> None:
         current.run()
     finally:  # also after st.stop()
         state.save_after_reconnect()
+        warmup.start()  # once the first page is drawn, not competing with it
 
 
 def frame(page: Page) -> None:

@@ -1,10 +1,12 @@
-"""TensorFlow imported in a background thread from the server's first script run on.
+"""TensorFlow imported in a background thread once the server's first page is drawn.
 
-``import tensorflow`` takes seconds. Started here, it runs while the landing
-page (which needs no TensorFlow) is drawn and read; a deep link to a Keras
-page then waits, under its spinner, only for what is left: its own
+``import tensorflow`` takes seconds of CPU. Started at the end of the first
+script run, it does not compete with drawing the landing page (which needs no
+TensorFlow), and runs while the visitor reads it; a Keras page opened then
+waits, under its spinner, only for what is left: its own
 ``import convlab.lesson.keras_layers`` blocks on Python's import lock until
-this thread is done. No script run imports TensorFlow itself.
+this thread is done. A deep link to a Keras page as the server's very first
+run imports it in that run, as it must before it can draw anything.
 """
 
 from __future__ import annotations
