@@ -61,9 +61,15 @@ def visit(browser, base_url: str, path: str) -> None:
 
 
 def settle(browser, base_url: str, ttl: float) -> None:
-    """Wait until closed sessions are dropped and a refreeze is due; one visit triggers it."""
-    time.sleep(ttl + REFREEZE_WAIT)
-    visit(browser, base_url, "/")
+    """Let closed sessions expire, make Streamlit drop them, then let a refreeze collect them.
+
+    Streamlit drops an expired session from its store only when the store next changes (a
+    session disconnecting), and convlab refreezes at the first script run REFREEZE_WAIT later.
+    """
+    time.sleep(ttl + 1)
+    visit(browser, base_url, "/")  # its disconnect drops the expired sessions
+    time.sleep(REFREEZE_WAIT)
+    visit(browser, base_url, "/")  # its run's clear_session refreezes: they are collected
     time.sleep(3)
 
 
