@@ -36,7 +36,7 @@ help:
 	@echo "make test          ruff check + whole pytest suite (installs requirements-dev.txt)"
 	@echo "make lint          ruff check only"
 	@echo "make test-browser  only the real-browser tests (pytest -m browser)"
-	@echo "make bench         cold-start timing of /conv1d against a bare control app"
+	@echo "make bench         cold start, rerun cost, gc freeze and session memory, each against a control"
 	@echo "make bench-class   30 websocket students through nginx: 2 replicas against 1"
 	@echo "make serve-class   REPLICAS=N app processes behind nginx on CLASS_HOST:CLASS_PORT"
 	@echo "make stop-class    stop what serve-class started"
@@ -102,6 +102,10 @@ test-browser: $(DEV_STAMP) chromium
 
 bench: $(DEV_STAMP) chromium
 	$(PY) bench/cold_start.py
+	$(PY) bench/gc_freeze.py
+	$(PY) bench/rerun_lessons.py
+	$(PY) bench/rerun_lessons.py --cold-cache
+	$(PY) bench/session_memory.py
 
 bench-class: $(DEV_STAMP) nginx
 	$(PY) bench/class_load.py

@@ -9,6 +9,8 @@ from __future__ import annotations
 import io
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -151,3 +153,18 @@ def keras_output(sentence: str, conv: ConvLayer) -> np.ndarray:
 
     x = embed_sentence(sentence, load_builtin(), "zero", conv.seed).matrix
     return keras_layers.conv1d(x, *keras_layers.init_weights(conv, x.shape[1]), conv)[0]
+
+
+def fresh_process(code: str, timeout: float = 300) -> dict[str, Any]:
+    """Run ``code`` in a new Python process at the repo root (no TensorFlow imported yet, as
+    on a cold server) and return the JSON object its last output line prints."""
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

@@ -17,13 +17,9 @@ would pad the embedding axis as well (see :func:`conv2d_same`).
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import keras
 import numpy as np
 
+from convlab.keras_runtime import keras, layer_work
 from convlab.lesson.layer import ConvLayer
 
 DTYPES = ("float32", "float64")
@@ -35,6 +31,7 @@ def _initializer(conv: ConvLayer) -> keras.initializers.Initializer:
     return keras.initializers.GlorotUniform(seed=conv.seed)
 
 
+@layer_work
 def init_weights(conv: ConvLayer, dim: int) -> tuple[np.ndarray, np.ndarray]:
     """The kernel (n, D, F) and bias (F,) of a freshly built, seeded Conv1D.
 
@@ -53,6 +50,7 @@ def _apply(layer: keras.layers.Layer, inputs: np.ndarray, weights: list[np.ndarr
     return np.asarray(layer(inputs))
 
 
+@layer_work
 def conv1d(
     x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
@@ -69,6 +67,7 @@ def conv1d(
     return _apply(layer, x[None].astype(dtype), [kernel, bias])
 
 
+@layer_work
 def short_input_shape(conv: ConvLayer, words: int, dim: int) -> tuple[int, ...] | None:
     """The shape Keras's own Conv1D returns for ``words`` < the window, or None if it refuses.
 
@@ -119,6 +118,7 @@ def _conv2d_layer(
     )
 
 
+@layer_work
 def conv2d(
     x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
@@ -130,6 +130,7 @@ def conv2d(
     return _apply(layer, inputs, [kernel[:, :, None, :], bias])
 
 
+@layer_work
 def conv2d_channels(
     x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:
@@ -141,6 +142,7 @@ def conv2d_channels(
     return _apply(layer, inputs, [kernel[None], bias])
 
 
+@layer_work
 def conv2d_same(
     x: np.ndarray, kernel: np.ndarray, bias: np.ndarray, conv: ConvLayer, dtype: str = "float32"
 ) -> np.ndarray:

@@ -9,15 +9,10 @@ NHWC tensor format") but whose shapes it infers all the same.
 
 from __future__ import annotations
 
-import os
-
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
 import re
 from dataclasses import dataclass
 
-import keras
-
+from convlab.keras_runtime import keras, layer_work
 from convlab.shapelab.layerspec import CLASS_NAMES, LayerSpec
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -62,6 +57,7 @@ def layer(spec: LayerSpec) -> keras.layers.Layer:
     )
 
 
+@layer_work
 def build(spec: LayerSpec) -> Built | Refused:
     """Build ``keras.Input(shape)`` → the layer as a model, and read its figures."""
     try:

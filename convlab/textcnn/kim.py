@@ -25,7 +25,6 @@ checks that its layers compute what a Kim CNN computes.
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 import threading
 import time
@@ -36,13 +35,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-
-import keras
 import numpy as np
-import tensorflow as tf
 
 from convlab.errors import InputError
+from convlab.keras_runtime import keras, layer_work, tf
 from convlab.textcnn import corpus as corpora
 from convlab.textcnn import model_file
 from convlab.textcnn.hyperparameters import Hyperparameters
@@ -145,6 +141,7 @@ def initial_table(vocab: Vocabulary, hp: Hyperparameters, vs: VectorSet) -> np.n
 # The model ----------------------------------------------------------------------------------
 
 
+@layer_work
 def build(table: np.ndarray, classes: int, hp: Hyperparameters) -> keras.Model:
     """Kim's network on a given starting embedding; seeded by the caller."""
     ids = keras.Input(shape=(None,), dtype="int32", name="ids")
@@ -186,12 +183,14 @@ class TextCNN:
         """
         return [self.vocab.ids(tokens[: self.length]) for tokens in sentences]
 
+    @layer_work
     def predict(self, sentences: Sequence[list[str]], batch_size: int = 256) -> np.ndarray:
         """(sentences, classes) probabilities from the Keras model itself."""
         grid = self.vocab.matrix(self.encode(sentences), self.length)
         return np.asarray(self.model.predict(grid, batch_size=batch_size, verbose=0))
 
     @cached_property
+    @layer_work
     def weights(self) -> Weights:
         """The trained arrays, for mining; :func:`load` checks that they reproduce the model."""
         layers = self.model.layers
@@ -244,12 +243,13 @@ class FitStore:
 
     A fit takes seconds to minutes and hundreds of MB while it runs; two at
     once on a small container would both slow down and risk running out of
-    memory, and Keras's random seed is process-wide anyway.
+    memory, and Keras's random seed is process-wide anyway. A store that holds
+    only one visitor's fits shares the server's ``lock``.
     """
 
-    def __init__(self, most: int = 4) -> None:
+    def __init__(self, most: int = 4, lock: threading.Lock | None = None) -> None:
         self.most = most
-        self.lock = threading.Lock()
+        self.lock = lock or threading.Lock()
         self._fits: OrderedDict[object, Fit] = OrderedDict()
 
     def get(self, key: object) -> Fit | None:
@@ -271,6 +271,7 @@ def deterministic(seed: int) -> None:
     tf.config.experimental.enable_op_determinism()
 
 
+@layer_work
 def train(
     data: corpora.Corpus,
     hp: Hyperparameters,
@@ -353,6 +354,7 @@ def _inference_copy(model: keras.Model) -> keras.Model:
 # Saving and loading ----------------------------------------------------------------------
 
 
+@layer_work
 def save(cnn: TextCNN) -> bytes:
     """The model as ``.keras`` bytes, with the vocabulary and classes in ``convlab.json``."""
     with tempfile.TemporaryDirectory() as folder:
@@ -383,6 +385,7 @@ def load(raw: bytes, name: str = "upload.keras", most: int = model_file.MAX_MODE
     return from_file(model_file.read(raw, name, most))
 
 
+@layer_work
 def from_file(checked: model_file.ModelFile) -> TextCNN:
     """A checked ``.keras`` file as a TextCNN, or InputError saying plainly why not.
 

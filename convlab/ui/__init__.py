@@ -40,6 +40,7 @@ from convlab.ui.textcnn import (
 from convlab.ui.vectors import deployment_setting, use_set, vector_set
 from convlab.ui.walkthrough import walkthrough
 from convlab.ui.widgets import (
+    chart,
     dataframe,
     download_table,
     oov_input,
@@ -56,6 +57,7 @@ __all__ = [
     "PAGES",
     "UPLOADED_MODEL",
     "UPLOADED_TABLE",
+    "chart",
     "cnn_corpus",
     "cnn_hyperparameters",
     "cnn_vectors",

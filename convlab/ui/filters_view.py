@@ -15,9 +15,16 @@ import streamlit as st
 from convlab.lesson import charts
 from convlab.textcnn import fitcharts, mining
 from convlab.textcnn.corpus import Corpus
-from convlab.ui.state import value
+from convlab.ui.state import session_memo, value
 from convlab.ui.text import explained, plain, t
-from convlab.ui.textcnn import cnn_corpus, cnn_hyperparameters, cnn_vectors, fit_key, fits
+from convlab.ui.textcnn import (
+    cnn_corpus,
+    cnn_hyperparameters,
+    cnn_vectors,
+    fit_key,
+    fits,
+    own_upload,
+)
 from convlab.ui.uploads import uploaded_model
 from convlab.ui.widgets import dataframe, download_table, pick, setting
 
@@ -99,11 +106,23 @@ def compare_classes(data: Corpus, cnn: TextCNN) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def filter_table(
+def _shared_filter_table(
     model_key: object, data_key: str, min_count: int, top: int, share: float, _mined: mining.Mining
 ) -> pd.DataFrame:
-    """Every filter with its top n-grams and purity: sorting 300 filters' lists takes a moment."""
     return _mined.filters(top, share)
+
+
+def filter_table(
+    model_key: object, data_key: str, top: int, share: float, mined: mining.Mining
+) -> pd.DataFrame:
+    """Every filter with its top n-grams and purity: sorting 300 filters' lists takes a moment.
+
+    Kept in the session, not shared, when the data or the model is the visitor's upload.
+    """
+    key = (model_key, data_key, mined.min_count, top, share)
+    if own_upload():
+        return session_memo("filter_table", key, lambda: mined.filters(top, share))
+    return _shared_filter_table(*key, mined)
 
 
 def overview_columns() -> dict[str, object]:
@@ -127,7 +146,7 @@ def overview(
     mined: mining.Mining, model_key: object, data_key: str, top: int, share: float
 ) -> None:
     """Every filter, most important first, and the same table as CSV."""
-    table = filter_table(model_key, data_key, mined.min_count, top, share, mined)
+    table = filter_table(model_key, data_key, top, share, mined)
     st.dataframe(table, hide_index=True, column_config=overview_columns())
     download_table(
         t("filters.download_all"),

@@ -2,8 +2,9 @@
 
 Settings from and to the URL, the sidebar (language, word vectors), the page's
 title, notices and intro: no page repeats any of it. The frame imports no
-TensorFlow, so a cold server draws it at once, and a page that needs Keras
-shows its spinner under a finished frame.
+TensorFlow (``ui.warmup`` imports it in a background thread once a page is drawn), so a
+cold server draws it at once, and a page that needs Keras shows its spinner
+under a finished frame while the import finishes.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import streamlit as st
 
 from convlab import i18n
 from convlab.settings import CHOICES
-from convlab.ui import state, vectors
+from convlab.ui import state, vectors, warmup
 from convlab.ui.text import plain, t
 from convlab.ui.widgets import labelled, load_segmenter
 
@@ -122,7 +123,11 @@ def route() -> None:
         by_path[entry.url_path] = page
     current = st.navigation(sections)
     frame(by_path[current.url_path])
-    current.run()
+    try:
+        current.run()
+    finally:  # also after st.stop()
+        state.save_after_reconnect()
+        warmup.start()  # once the first page is drawn, not competing with it
 
 
 def frame(page: Page) -> None:

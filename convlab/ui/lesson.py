@@ -6,7 +6,6 @@ import time, so the landing page stays light.
 
 from __future__ import annotations
 
-import gc
 from functools import partial
 from typing import TYPE_CHECKING, NoReturn
 
@@ -174,25 +173,8 @@ def conv_lesson() -> tuple[Embedding, ConvLayer, int]:
         except InputError as err:
             too_short(err, conv, emb)
     with st.spinner(t("spinner.keras")):
-        keras_loaded()
+        import convlab.lesson.keras_layers  # noqa: F401  (TensorFlow, then gc.freeze: keras_runtime)
     return emb, conv, steps
-
-
-@st.cache_resource(show_spinner=False)
-def keras_loaded() -> bool:
-    """Import TensorFlow (seconds, the first time), then move its objects out of the GC's reach.
-
-    Once Keras is imported, Streamlit runs ``keras.backend.clear_session()``
-    and ``gc.collect(2)`` after every run, fragment runs included, and each
-    walks TensorFlow's hundreds of thousands of objects: ~140 ms each here,
-    more than a step of the walkthrough may take. ``gc.freeze()`` once after
-    the import makes both ~1 ms; TensorFlow's objects live as long as the
-    process anyway.
-    """
-    import convlab.lesson.keras_layers  # noqa: F401
-
-    gc.freeze()
-    return True
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -1,4 +1,9 @@
-"""The trained text CNN's session and server state: data, hyperparameters, fits, uploads."""
+"""The trained text CNN's session and server state: data, hyperparameters, fits, uploads.
+
+MR and the fits on it are shared by every session of the server. What comes from
+a visitor's upload (the table's corpus, fits on it, mining with an uploaded
+model) is kept in that visitor's session only, so it is freed when the session ends.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ import streamlit as st
 from convlab.textcnn import corpus
 from convlab.textcnn.corpus import Corpus
 from convlab.textcnn.hyperparameters import Hyperparameters, parse_kernel_sizes
-from convlab.ui.state import value
+from convlab.ui.state import session_memo, value
 from convlab.ui.vectors import vector_set
 from convlab.vectors.sets import VectorSet
 
@@ -24,28 +29,43 @@ UPLOADED_TABLE = "_cnn_table"
 UPLOADED_MODEL = "_cnn_uploaded"
 """Session key of the uploaded .keras model: an ``uploads.UploadedModel`` (sha256, model, name)."""
 
+_OWN_FITS = "_cnn_own_fits"
+"""Session key: the ``FitStore`` of fits on this visitor's uploaded table."""
+
+
+def own_data() -> bool:
+    """Whether the settings pick the visitor's uploaded table rather than MR."""
+    return value("cnn_data") == "upload"
+
 
 @st.cache_resource(show_spinner=False)
-def fits() -> FitStore:
-    """Trained text CNNs by (data, settings, vectors), shared by every session of the server.
-
-    Process-wide rather than per session: a class opening the teacher's link
-    gets the teacher's fit at once instead of each retraining it, and a
-    browser reload loses nothing. Only the Train button adds to it.
-    """
+def _shared_fits() -> FitStore:
     from convlab.textcnn.kim import FitStore
 
     return FitStore()
 
 
+def fits() -> FitStore:
+    """Trained text CNNs of the current data by (data, settings, vectors).
+
+    Fits on MR are process-wide: a class opening the teacher's link gets the
+    teacher's fit at once instead of each retraining it, and a browser reload
+    loses nothing. Fits on an uploaded table are this session's own (nobody
+    else has the table), under the same server-wide training lock.
+    """
+    shared = _shared_fits()
+    if not own_data():
+        return shared
+    if _OWN_FITS not in st.session_state:
+        from convlab.textcnn.kim import FitStore
+
+        st.session_state[_OWN_FITS] = FitStore(most=2, lock=shared.lock)
+    return st.session_state[_OWN_FITS]
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _mr(folder: str, rows: int) -> Corpus:
     return corpus.load_mr(folder).sample(rows)
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _table(raw: bytes, name: str, text: str, label: str, rows: int) -> Corpus:
-    return corpus.from_table(raw, name, text, label).sample(rows)
 
 
 def cnn_corpus() -> Corpus | None:
@@ -57,7 +77,12 @@ def cnn_corpus() -> Corpus | None:
         table: UploadedTable | None = st.session_state.get(UPLOADED_TABLE)
         if table is None:
             return None
-        return _table(table.raw, table.name, table.text, table.label, value("cnn_rows"))
+        rows = value("cnn_rows")
+        return session_memo(
+            "corpus",
+            (hash(table.raw), table.name, table.text, table.label, rows),
+            lambda: corpus.from_table(table.raw, table.name, table.text, table.label).sample(rows),
+        )
     folder = corpus.find_mr()
     return None if folder is None else _mr(str(folder), value("cnn_rows"))
 
@@ -85,13 +110,32 @@ def fit_key(data: Corpus, hp: Hyperparameters, vs: VectorSet) -> tuple[str, Hype
     return data.digest, hp, vs.key
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def mining(
-    model_key: object, _cnn: TextCNN, data_key: str, _data: Corpus, min_count: int
-) -> Mining:
-    """The data scanned by a model for every filter; cached by the model's and the data's keys."""
+def _mine(cnn: TextCNN, data: Corpus, min_count: int) -> Mining:
     from convlab.textcnn.kim import tokens_of
     from convlab.textcnn.mining import mine
 
-    tokens = tokens_of(_data.texts)
-    return mine(_cnn.weights, tokens, _cnn.encode(tokens), _data.labels, _data.classes, min_count)
+    tokens = tokens_of(data.texts)
+    return mine(cnn.weights, tokens, cnn.encode(tokens), data.labels, data.classes, min_count)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_mining(
+    model_key: object, _cnn: TextCNN, data_key: str, _data: Corpus, min_count: int
+) -> Mining:
+    return _mine(_cnn, _data, min_count)
+
+
+def own_upload() -> bool:
+    """Whether the Filters page works on something only this visitor has: their table or model."""
+    return own_data() or value("cnn_model") == "upload"
+
+
+def mining(model_key: object, cnn: TextCNN, data_key: str, data: Corpus, min_count: int) -> Mining:
+    """The data scanned by a model for every filter; cached by the model's and the data's keys.
+
+    Shared when both are the server's (MR, a fit on it); in the session when either is uploaded.
+    """
+    if own_upload():
+        key = (model_key, data_key, min_count)
+        return session_memo("mining", key, lambda: _mine(cnn, data, min_count))
+    return _shared_mining(model_key, cnn, data_key, data, min_count)

@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec
 
 from convlab.lesson import tables
 from convlab.lesson.settings import MAX_SENTENCE_CHARS, SAMPLES
@@ -162,3 +163,22 @@ def dataframe(
         else:
             config[column] = st.column_config.TextColumn(t(key))
     st.dataframe(frame, column_config=config, **kwargs)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _vega_lite(
+    name: str, _build: Callable[..., Any], args: tuple, kwargs: dict[str, Any]
+) -> dict[str, Any]:
+    """The Vega-Lite spec ``st.altair_chart`` would send for ``_build(*args, **kwargs)``.
+
+    Building, validating and serialising an Altair chart costs tens of ms on every run;
+    cached, a rerun that shows the same chart pays only for a copy. ``name`` (the
+    builder's) stands for it in the cache key.
+    """
+    return _convert_altair_to_vega_lite_spec(_build(*args, **kwargs))
+
+
+def chart(build: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+    """``st.altair_chart(build(*args, **kwargs), width="stretch")``, with the spec cached."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    st.vega_lite_chart(_vega_lite(name, build, args, kwargs), width="stretch")

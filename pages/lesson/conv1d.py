@@ -63,17 +63,15 @@ filters = tables.filter_names(conv.filters)
 
 st.subheader(ui.t("conv1d.output", steps=steps, filters=conv.filters))
 st.caption(ui.t("conv1d.output_caption"))
-st.altair_chart(
-    charts.heatmap(
-        y,
-        labels,
-        filters,
-        row_title=ui.t("axis.ngram"),
-        column_title=ui.t("axis.filter"),
-        value_title=ui.t("axis.value"),
-        outline=y == y.max(axis=0),
-    ),
-    width="stretch",
+ui.chart(
+    charts.heatmap,
+    y,
+    labels,
+    filters,
+    row_title=ui.t("axis.ngram"),
+    column_title=ui.t("axis.filter"),
+    value_title=ui.t("axis.value"),
+    outline=y == y.max(axis=0),
 )
 st.download_button(
     ui.t("conv1d.download"),

@@ -32,17 +32,15 @@ ui.dataframe(
 )
 
 st.subheader(ui.t("embed.heatmap", words=words, dim=dim))
-st.altair_chart(
-    charts.heatmap(
-        emb.matrix,
-        tables.row_labels(emb.words),
-        [str(k) for k in range(dim)],
-        row_title=ui.t("col.token"),
-        column_title=ui.t("axis.dimension"),
-        value_title=ui.t("axis.value"),
-        column_ticks=25 if dim > 50 else None,
-    ),
-    width="stretch",
+ui.chart(
+    charts.heatmap,
+    emb.matrix,
+    tables.row_labels(emb.words),
+    [str(k) for k in range(dim)],
+    row_title=ui.t("col.token"),
+    column_title=ui.t("axis.dimension"),
+    value_title=ui.t("axis.value"),
+    column_ticks=25 if dim > 50 else None,
 )
 st.download_button(
     ui.t("embed.download", words=words, dim=dim),

@@ -104,3 +104,26 @@ def test_a_chinese_sentence_in_chinese(page: Page, base_url: str) -> None:
     assert notice.split("**")[1] in main.inner_text()
     page.locator(CHART_SVG).first.wait_for(state="visible")
     assert "1: 电影 很 好看" in page.locator(CHART_SVG).first.inner_html()
+
+
+def test_the_first_slider_press_after_a_server_restart_counts(browser) -> None:
+    """Open /conv1d?n=4, restart the server on the same port, press the slider once: n is 5."""
+    port = harness.free_port()
+    page = browser.new_page(viewport=harness.VIEWPORT)
+    try:
+        with harness.running_server(port=port) as server:
+            open_page(page, server.base_url, "/conv1d?n=4")
+            slider = page.locator(SLIDER_INPUT).first  # kernel_size n
+            assert slider.input_value() == "4"
+        with harness.running_server(port=port):
+            page.locator(harness.CONNECTED).wait_for(timeout=harness.PAGE_TIMEOUT_MS)
+            slider.focus()
+            rerun_after(page, lambda: page.keyboard.press("ArrowRight"))
+            assert_no_exception(page, "/conv1d after the restart")
+            assert slider.input_value() == "5"
+            assert "n=5" in page.url
+            label = message("metric.kernel", "en")
+            kernel = page.locator('[data-testid="stMetric"]', has_text=label).first
+            assert "(5, 300, 4)" in kernel.inner_text()
+    finally:
+        page.close()
