@@ -18,13 +18,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         parents=[json_option()],
     )
     sh.add_argument("--layer", choices=LAYERS, required=True)
-    sh.add_argument("--input", required=True, help="input shape without batch, e.g. 1,32,32")
+    sh.add_argument(
+        "--input", required=True, help="input shape without batch, e.g. 1,32,32 or None,300"
+    )
     sh.add_argument("--filters", type=int, required=True, help="filters")
     sh.add_argument("--kernel", required=True, help="kernel_size: an int (3) or a tuple (8,8)")
     sh.add_argument("--strides", default="1", help="an int or a tuple (default 1)")
     sh.add_argument("--padding", choices=arithmetic.PADDINGS, default="valid")
     sh.add_argument("--dilation", default="1", help="dilation_rate: an int or a tuple (default 1)")
     sh.add_argument("--data-format", choices=DATA_FORMATS, default="channels_last")
+    sh.add_argument("--groups", type=int, default=1, help="Conv1D/Conv2D groups (default 1)")
+    sh.add_argument(
+        "--output-padding",
+        default="None",
+        help="transposed layers: an int, a tuple or None (default None)",
+    )
     sh.add_argument(
         "--keras",
         action="store_true",
@@ -44,6 +52,8 @@ def run(args: argparse.Namespace) -> dict:
         args.padding,
         args.dilation,
         args.data_format,
+        args.groups,
+        args.output_padding,
     ).check()
     report = {
         "layer": spec.call(),

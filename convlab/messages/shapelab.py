@@ -21,8 +21,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "label.shape_layer": {"en": "layer", "zh": "层"},
     "help.shape_layer": {
-        "en": "Conv1D slides along one axis (steps), Conv2D along two (rows and columns).",
-        "zh": "Conv1D 沿一个轴（steps）滑动，Conv2D 沿两个轴（行和列）滑动。",
+        "en": "Conv1D slides along one axis (steps), Conv2D along two (rows and columns). "
+        "The transposed layers go the other way: they spread the input out (strides "
+        "multiply the length) instead of shrinking it.",
+        "zh": "Conv1D 沿一个轴（steps）滑动，Conv2D 沿两个轴（行和列）滑动。转置卷积层方向相反："
+        "它把输入展开（长度乘以 strides），而不是缩小。",
     },
     "label.shape_format": {"en": "data_format", "zh": "data_format 数据格式"},
     "help.shape_format": {
@@ -32,9 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "label.shape_input": {"en": "input shape, without batch", "zh": "输入形状（不含 batch）"},
     "help.shape_input": {
-        "en": "What you pass to keras.Input(shape=...), e.g. 1, 32, 32 or (600, 300). "
-        "Conv1D needs 2 numbers, Conv2D needs 3.",
-        "zh": "即传给 keras.Input(shape=...) 的内容，例如 1, 32, 32 或 (600, 300)。Conv1D 需要 2 个数，Conv2D 需要 3 个。",
+        "en": "What you pass to keras.Input(shape=...), e.g. 1, 32, 32 or (None, 300). "
+        "Conv1D needs 2 numbers, Conv2D needs 3. None: any length (not for the channels).",
+        "zh": "即传给 keras.Input(shape=...) 的内容，例如 1, 32, 32 或 (None, 300)。Conv1D 需要 2 个数，"
+        "Conv2D 需要 3 个。None 表示任意长度（通道轴不行）。",
     },
     "label.shape_filters": {"en": "filters", "zh": "filters 滤波器数"},
     "help.shape_filters": {
@@ -63,6 +67,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gap between the cells one window reads, an int or one number per axis. "
         "Keras cannot combine it with strides > 1.",
         "zh": "一个窗口读取的格子之间的间隔，可以是整数，也可以每个轴一个数。Keras 不能把它和 strides > 1 同时使用。",
+    },
+    "label.shape_groups": {"en": "groups", "zh": "groups 分组数"},
+    "help.shape_groups": {
+        "en": "Conv1D/Conv2D only. Split the input channels and the filters into this many "
+        "groups; each group of filters reads only its own channels. Must divide both.",
+        "zh": "仅用于 Conv1D/Conv2D。把输入通道和滤波器分成这么多组；每组滤波器只读取本组的通道。必须同时整除两者。",
+    },
+    "label.shape_output_padding": {"en": "output_padding", "zh": "output_padding 输出填充"},
+    "help.shape_output_padding": {
+        "en": "Transposed layers only. None lets Keras choose the length; a number (less "
+        "than strides) adds that many cells after each axis, to get an exact length back.",
+        "zh": "仅用于转置卷积层。None 表示由 Keras 决定长度；一个数（小于 strides）会在每个轴末尾多加这么多格子，以得到确切的长度。",
     },
     "label.shape_legacy": {"en": "Keras 1 code", "zh": "Keras 1 代码"},
     "help.shape_legacy": {
@@ -141,6 +157,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "filled cells are the ones its window reads.",
         "zh": "{axis}：{size} 个格子，卷积核 {k}，步长 {s}，膨胀率 {d}，填充 {padding}："
         "前面补 {before} 个零格子，后面补 {after} 个。每一行是一个输出；填色的格子就是它的窗口读取的位置。",
+    },
+    "shapelab.picture_none": {
+        "en": "{axis}: None, any length. There are no cells to draw; the formula above holds "
+        "for every length.",
+        "zh": "{axis}：None，任意长度。没有可画的格子；上面的公式对任意长度都成立。",
+    },
+    "shapelab.transposed_caption": {
+        "en": "{axis}: a transposed convolution is a stride-1 convolution over the input "
+        "spread out: {zeros} zero(s) put between its {size} cells give {spread} cells, "
+        "{before} zero cell(s) added before and {after} after. A window of kernel {k}, "
+        "dilation_rate {d}, slides one cell at a time: {outputs} outputs. Real cells show "
+        "their index, inserted ones 0.",
+        "zh": "{axis}：转置卷积就是在展开后的输入上做步长为 1 的卷积：在 {size} 个格子之间各插入 {zeros} 个零，"
+        "得到 {spread} 个格子，前面再补 {before} 个零格子，后面补 {after} 个。卷积核 {k}、膨胀率 {d} "
+        "的窗口每次移动一格：共 {outputs} 个输出。真实格子显示其序号，插入的格子显示 0。",
     },
     "shapelab.picture_cut": {
         "en": "Showing the first {cells} of {total} cells and the first {rows} of {outputs} outputs.",
@@ -313,6 +344,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "argument.",
         "zh": "Keras 3 更推荐把 keras.Input(shape=...) 作为第一层，而不是使用 input_shape 参数。",
     },
+    "keras1.note_positional": {
+        "en": "`{call}` runs in Keras 3, but not as old tutorials mean it: the third number "
+        "is **strides={s}**, not a {k}×{s} kernel. Keras 1's `Convolution2D({filters}, {k}, "
+        "{s})` meant `kernel_size=({k}, {s})`; in Keras 3 write `Conv2D({filters}, ({k}, {s}))`.",
+        "zh": "`{call}` 在 Keras 3 中可以运行，但含义与旧教程不同：第三个数是 **strides={s}**，"
+        "而不是 {k}×{s} 的卷积核。Keras 1 的 `Convolution2D({filters}, {k}, {s})` 表示 "
+        "`kernel_size=({k}, {s})`；在 Keras 3 中请写 `Conv2D({filters}, ({k}, {s}))`。",
+    },
+    "keras1.note_unrecognized": {
+        "en": "Keras 3 refuses the old names in this call with: `Unrecognized keyword "
+        "arguments passed to {layer}: {args}`. The translation above uses the new names.",
+        "zh": "Keras 3 会拒绝这个调用里的旧参数名，报错为：`Unrecognized keyword arguments "
+        "passed to {layer}: {args}`。上面的翻译已使用新名称。",
+    },
     "keras1.note_missing": {
         "en": "{name} is missing: kernel_size needs one number per axis.",
         "zh": "缺少 {name}：kernel_size 每个轴都需要一个数。",
@@ -357,6 +402,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check which axis data_format reads as channels.",
         "zh": "padding 为 'valid' 时，{axis} 轴上的窗口跨度为 d·(k−1)+1 = {d}·({k}−1)+1 = {span} 个格子，"
         "但这个轴只有 {size} 个。请改用 padding 'same'、缩小卷积核，或检查 data_format 把哪个轴当作通道。",
+    },
+    "err.shape_none_channels": {
+        "en": "{layer} needs to know its channels: axis {axis} of {shape} is what {data_format} "
+        "reads as channels, and it is None. None is allowed only on the steps, rows and "
+        "columns (any sentence length); give the channels as a number, e.g. the embedding size.",
+        "zh": "{layer} 需要知道通道数：在 {data_format} 下，{shape} 的第 {axis} 个轴是通道，而它是 None。"
+        "只有 steps、行和列可以是 None（任意句子长度）；请把通道写成一个数，例如词向量的维度。",
+    },
+    "err.shape_groups": {
+        "en": "groups={groups} must divide both the input channels ({channels}) and the "
+        "filters ({filters}): each group reads channels/groups channels and makes "
+        "filters/groups filters. Pick a groups value that divides both, e.g. 1.",
+        "zh": "groups={groups} 必须同时整除输入通道数（{channels}）和滤波器数（{filters}）："
+        "每组读取 通道数/groups 个通道、产生 滤波器数/groups 个滤波器。请选择能同时整除两者的 groups，例如 1。",
+    },
+    "err.shape_no_argument": {
+        "en": "{layer} has no {name} argument. groups exists only for Conv1D/Conv2D, "
+        "output_padding only for the transposed layers.",
+        "zh": "{layer} 没有 {name} 参数。groups 只用于 Conv1D/Conv2D，output_padding 只用于转置卷积层。",
+    },
+    "err.shape_output_padding": {
+        "en": "output_padding {value} must be smaller than strides {strides} on every axis: "
+        "it only picks one of the {strides} output lengths that a stride of {strides} "
+        "leaves open. Use a number from 0 to strides − 1, or None.",
+        "zh": "每个轴上的 output_padding {value} 都必须小于 strides {strides}：它只是在步长 {strides} "
+        "留下的 {strides} 种输出长度中选一个。请使用 0 到 strides − 1 之间的数，或 None。",
+    },
+    "err.shape_negative": {
+        "en": "{name} cannot be negative (got {value}): it adds cells, it cannot remove them.",
+        "zh": "{name} 不能为负数（当前为 {value}）：它只能增加格子，不能删除格子。",
+    },
+    "err.shape_empty_output": {
+        "en": "On {axis} this transposed layer would give 0 cells: with padding 'same', an even "
+        "kernel {k} and output_padding {op}, a 1-cell input leaves nothing. Use output_padding "
+        "None, an odd kernel, or a longer input.",
+        "zh": "在 {axis} 轴上，这个转置卷积层会得到 0 个格子：padding 为 'same'、偶数卷积核 {k}、"
+        "output_padding 为 {op} 时，长度为 1 的输入什么也留不下。请用 output_padding None、奇数卷积核或更长的输入。",
     },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",

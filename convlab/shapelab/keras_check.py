@@ -50,7 +50,17 @@ class Refused:
 
 
 def layer(spec: LayerSpec) -> keras.layers.Layer:
-    """The Keras layer the spec describes, settings exactly as given; ValueError if refused."""
+    """The Keras layer the spec describes, settings exactly as given; ValueError if refused.
+
+    ``groups`` goes to Keras whenever it is not 1 and ``output_padding``
+    whenever it is set, even to a layer without that argument, so that Keras
+    gives its own refusal for them.
+    """
+    extra: dict[str, object] = {}
+    if spec.groups != 1 or not spec.transposed:
+        extra["groups"] = spec.groups
+    if spec.output_padding is not None or spec.transposed:
+        extra["output_padding"] = spec.output_padding
     return getattr(keras.layers, CLASS_NAMES[spec.layer])(
         spec.filters,
         spec.kernel_size,
@@ -59,6 +69,7 @@ def layer(spec: LayerSpec) -> keras.layers.Layer:
         dilation_rate=spec.dilation_rate,
         data_format=spec.data_format,
         name=spec.layer,
+        **extra,
     )
 
 

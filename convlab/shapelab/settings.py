@@ -16,5 +16,7 @@ SETTINGS = {
     "shape_strides": Setting("1", text=layerspec.checked_text),
     "shape_padding": Setting("valid", choices=PADDINGS),
     "shape_dilation": Setting("1", text=layerspec.checked_text),
+    "shape_groups": Setting(1, range=(1, layerspec.MAX_FILTERS)),
+    "shape_output_padding": Setting("None", text=layerspec.checked_optional),
     "shape_legacy": Setting(keras1.EXAMPLE, text=clipped(keras1.MAX_CHARS)),
 }
