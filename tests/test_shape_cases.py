@@ -24,6 +24,7 @@ import os
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -32,6 +33,7 @@ from convlab import arithmetic
 from convlab.errors import InputError
 from convlab.shapelab import keras_check
 from convlab.shapelab.layerspec import LayerSpec
+from convlab.shapelab.windows import transposed_window
 
 
 def figures_or_refusal(spec: LayerSpec) -> tuple[object, ...] | str:
@@ -267,3 +269,47 @@ def test_formula_equals_keras_or_both_refuse(spec: LayerSpec) -> None:
         assert kernel[-2:] == (spec.in_channels // spec.groups, spec.filters)
     for line, size in zip(spec.formulas(), spec.spatial, strict=True):
         assert line.rsplit("= ", 1)[-1].isdigit() == (size is not None)
+
+
+# The transposed picture computes what Keras computes ---------------------------------------------
+
+
+@settings(deadline=None, max_examples=40)
+@given(
+    length=st.integers(1, 5),
+    k=st.integers(1, 4),
+    s=st.integers(1, 3),
+    padding=st.sampled_from(["valid", "same"]),
+    data=st.data(),
+)
+def test_transposed_picture_windows_give_keras_values(length, k, s, padding, data) -> None:
+    """Every output of a Conv1DTranspose is its window in the picture times the flipped kernel.
+
+    Run on a real (channels_last) batch, compared within a tolerance: TensorFlow
+    and NumPy add the products in different orders. Only where TensorFlow runs
+    the layer on every CPU (measured here, with and without oneDNN): no
+    dilation (plain TensorFlow has no dilated transpose on a CPU) and an output
+    at least as long as the spread input (shorter ones, from 'same' with an
+    even kernel and output_padding=0, abort on both).
+    """
+    op = data.draw(st.one_of(st.none(), st.integers(0, s - 1)))
+    spec = LayerSpec("conv1d_transpose", (length, 1), 1, k, s, padding, output_padding=op)
+    if figures_or_refusal(spec) == "err.shape_empty_output":
+        return
+    if spec.output_sizes()[0] < (length - 1) * s + 1:
+        return
+    shown, labels = transposed_window(length, k, s, 1, padding, op)
+    if shown.cut:
+        return  # the picture shows only the first windows; those are checked elsewhere
+    layer = keras_check.layer(spec)
+    x = np.arange(1, length + 1, dtype="float32").reshape(1, length, 1)
+    y = np.asarray(layer(x))[0, :, 0]
+    kernel, bias = layer.get_weights()
+    spread = np.zeros(shown.total, "float32")
+    spread[shown.before : shown.before + shown.length : s] = x[0, :, 0]
+    assert [int(v) for v in spread[shown.before : shown.before + shown.length]] == [
+        0 if label == "0" else int(label[1:]) + 1 for label in labels
+    ]
+    by_picture = spread[shown.read] @ kernel[::-1, 0, 0] + bias[0]
+    assert len(y) == shown.outputs == spec.output_sizes()[0]
+    np.testing.assert_allclose(by_picture, y, rtol=1e-5, atol=1e-5)

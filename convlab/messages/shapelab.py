@@ -168,10 +168,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "spread out: {zeros} zero(s) put between its {size} cells give {spread} cells, "
         "{before} zero cell(s) added before and {after} after. A window of kernel {k}, "
         "dilation_rate {d}, slides one cell at a time: {outputs} outputs. Real cells show "
-        "their index, inserted ones 0.",
+        "their name (x0, x1, …), inserted ones 0.",
         "zh": "{axis}：转置卷积就是在展开后的输入上做步长为 1 的卷积：在 {size} 个格子之间各插入 {zeros} 个零，"
         "得到 {spread} 个格子，前面再补 {before} 个零格子，后面补 {after} 个。卷积核 {k}、膨胀率 {d} "
-        "的窗口每次移动一格：共 {outputs} 个输出。真实格子显示其序号，插入的格子显示 0。",
+        "的窗口每次移动一格：共 {outputs} 个输出。真实格子显示其名称（x0、x1、…），插入的格子显示 0。",
+    },
+    "shapelab.groups": {"en": "Which channels each filter reads", "zh": "每个滤波器读取哪些通道"},
+    "shapelab.groups_caption": {
+        "en": "groups={groups}: the {channels} input channels and the {filters} filters are "
+        "split into {groups} runs. Each filter reads only the {per_group} channels of its own "
+        "run, so the kernel holds {per_group} channels, not {channels}; each run makes "
+        "{filters_per_group} filters.",
+        "zh": "groups={groups}：{channels} 个输入通道和 {filters} 个滤波器各被分成 {groups} 组。"
+        "每个滤波器只读取本组的 {per_group} 个通道，所以卷积核只有 {per_group} 个通道而不是 {channels} 个；"
+        "每组产生 {filters_per_group} 个滤波器。",
+    },
+    "shapelab.groups_cut": {
+        "en": "Showing the first {filters} filters and {channels} of {total} channels.",
+        "zh": "只显示前 {filters} 个滤波器，以及 {total} 个通道中的前 {channels} 个。",
     },
     "shapelab.picture_cut": {
         "en": "Showing the first {cells} of {total} cells and the first {rows} of {outputs} outputs.",
@@ -308,6 +322,37 @@ MESSAGES: dict[str, dict[str, str]] = {
         "each row a {k1}-gram, with {params1} parameters.",
         "zh": "想让相邻的词一起被看到，就加宽窗口：`{call1}` 得到 `{out1}`，每一行是一个 {k1}-gram，"
         "共 {params1} 个参数。",
+    },
+    "preset.transpose.title": {
+        "en": "Conv1DTranspose gives {new1} steps, not {length0}",
+        "zh": "Conv1DTranspose 得到 {new1} 步，而不是 {length0} 步",
+    },
+    "preset.transpose.story": {
+        "en": "`{call0}` shrinks `{in0}` to `{out0}`: ⌈{length0} / 2⌉ = {new0} steps. The "
+        "transposed layer with the same settings, `{call1}` on `{in1}`, spreads them out again, "
+        "but 'same' makes i·s = {new1} steps: `{out1}`. Both {length0} and {new1} steps shrink "
+        "to {new0}, so Keras cannot know which you want. Note the kernel: `{kernel1}` is "
+        "kernel_size + (filters, in_channels), the reverse of Conv1D's kernel_size + "
+        "(in_channels, filters), so it has the very shape of the Conv1D kernel `{kernel0}`.",
+        "zh": "`{call0}` 把 `{in0}` 缩小为 `{out0}`：⌈{length0} / 2⌉ = {new0} 步。设置相同的转置卷积层 "
+        "`{call1}` 作用在 `{in1}` 上又把它展开，但 'same' 给出 i·s = {new1} 步：`{out1}`。{length0} 步和 "
+        "{new1} 步都会缩小成 {new0} 步，所以 Keras 无法知道你想要哪一个。注意卷积核：`{kernel1}` 是 "
+        "kernel_size + (filters, in_channels)，与 Conv1D 的 kernel_size + (in_channels, filters) 顺序相反，"
+        "所以它的形状恰好就是 Conv1D 卷积核的形状 `{kernel0}`。",
+    },
+    "preset.transpose.fix": {
+        "en": "Say which length: `output_padding=0` gives (i − 1)·s + k % 2 + 0 = {new2} steps, "
+        "`{out2}`, the shape of the input again. Only the shape: a transposed convolution is "
+        "not the inverse of a convolution, and its weights are its own.",
+        "zh": "指明想要的长度：`output_padding=0` 给出 (i − 1)·s + k % 2 + 0 = {new2} 步，即 `{out2}`，"
+        "又回到输入的形状。但只是形状：转置卷积不是卷积的逆运算，它有自己的权重。",
+    },
+    "preset.round_trip": {
+        "en": "Measured on a random batch (seed {seed}): the values that come back differ from "
+        "the input by up to {gap} (mean {mean}) for inputs of mean size {size}. Same shape, "
+        "other numbers.",
+        "zh": "在一个随机批次上实测（种子 {seed}）：回来的数值与输入最多相差 {gap}（平均 {mean}），"
+        "而输入的平均大小为 {size}。形状相同，数值不同。",
     },
     # Legacy translator.
     "shapelab.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},

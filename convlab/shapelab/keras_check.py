@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 import keras
+import numpy as np
 
 from convlab.shapelab.layerspec import CLASS_NAMES, LayerSpec
 
@@ -100,3 +101,29 @@ def build(spec: LayerSpec) -> Built | Refused:
 def _first_line(message: str) -> str:
     lines = [line.strip() for line in _ANSI.sub("", message).splitlines() if line.strip()]
     return lines[0] if lines else message
+
+
+@dataclass(frozen=True)
+class RoundTrip:
+    """How far a convolution followed by a transpose lands from where it started."""
+
+    size: float
+    """Mean |x| of the input."""
+    gap: float
+    """Largest |x − x̂|."""
+    mean: float
+    """Mean |x − x̂|."""
+
+
+def round_trip(conv: LayerSpec, transpose: LayerSpec, seed: int) -> RoundTrip:
+    """Run x through ``conv`` then ``transpose`` (fresh seeded weights) and measure x̂ − x.
+
+    Both must be channels_last with inputs at least as long as their windows,
+    so that TensorFlow computes the same numbers on every CPU.
+    """
+    keras.utils.set_random_seed(seed)
+    x = np.random.default_rng(seed).normal(size=(2, *conv.input_shape)).astype("float32")
+    back = np.asarray(layer(transpose)(layer(conv)(x)))
+    assert back.shape == x.shape, (back.shape, x.shape)
+    gap = np.abs(back - x)
+    return RoundTrip(float(np.abs(x).mean()), float(gap.max()), float(gap.mean()))

@@ -70,7 +70,7 @@ def transposed_window(
     Keras computes a transposed convolution as a stride-1 convolution over the
     input with ``s − 1`` zeros put between its cells, padded by
     :func:`arithmetic.transposed_padding`. The picture shows exactly that: the
-    real cells carry their index, the inserted ones a 0.
+    real cells carry their name (x0, x1, …), the inserted ones a 0.
     """
     before, after = arithmetic.transposed_padding(k, padding, s, d, output_padding)
     spread = (length - 1) * s + 1
@@ -80,5 +80,5 @@ def transposed_window(
     taps = min(k, math.ceil(cells / d))
     read = np.arange(rows)[:, None] + np.arange(taps)[None, :] * d
     shown = min(spread, cells)
-    labels = [str(p // s) if p % s == 0 else "0" for p in range(shown)]
+    labels = [f"x{p // s}" if p % s == 0 else "0" for p in range(shown)]
     return Window(read, before, spread, after, cells, outputs), labels

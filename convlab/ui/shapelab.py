@@ -15,7 +15,7 @@ import streamlit as st
 from convlab import arithmetic
 from convlab.errors import InputError
 from convlab.lesson import charts
-from convlab.shapelab import keras1, pitfalls
+from convlab.shapelab import groups, keras1, pitfalls
 from convlab.shapelab.layerspec import CLASS_NAMES, MAX_TEXT, LayerSpec, show
 from convlab.shapelab.windows import Window, transposed_window, window
 from convlab.tokenize import MAX_TOKENS, tokenize
@@ -26,7 +26,7 @@ from convlab.ui.widgets import dataframe, setting
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from convlab.shapelab.keras_check import Built, Refused
+    from convlab.shapelab.keras_check import Built, Refused, RoundTrip
 
 ROLES = {
     "batch": "shapelab.role_batch",
@@ -208,11 +208,38 @@ def load_buttons(versions: Sequence[pitfalls.Version]) -> None:
         )
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def round_trip(conv: LayerSpec, transpose: LayerSpec, seed: int) -> RoundTrip:
+    """x → conv → transpose on a seeded batch, cached: the same link shows the same numbers."""
+    from convlab.shapelab import keras_check
+
+    return keras_check.round_trip(conv, transpose, seed)
+
+
+def round_trip_caption(preset: pitfalls.Preset) -> None:
+    """The measured gap between a batch and what a convolution and its transpose return."""
+    first, second = preset.round_trip
+    seed = value("seed")
+    with st.spinner(t("spinner.keras")):
+        measured = round_trip(preset.versions[first].spec, preset.versions[second].spec, seed)
+    st.caption(
+        t(
+            "preset.round_trip",
+            seed=seed,
+            size=f"{measured.size:.2f}",
+            gap=f"{measured.gap:.2f}",
+            mean=f"{measured.mean:.2f}",
+        )
+    )
+
+
 def preset_panel(preset: pitfalls.Preset, fields: dict[str, str]) -> None:
     """The chosen pitfall's story and fix, every version checked by Keras, and their buttons."""
     with st.container(border=True):
         st.markdown(t(preset.story, **fields))
         st.markdown(f"**{t('preset.fix')}:** {t(preset.fix, **fields)}")
+        if preset.round_trip:
+            round_trip_caption(preset)
         st.caption(t("shapelab.versions"))
         with st.spinner(t("spinner.keras")):
             rows = [version_row(version) for version in preset.versions]
@@ -404,6 +431,33 @@ def pictures(spec: LayerSpec) -> None:
             axis_picture(axis, size, k, s, d, spec.padding)
     if not spec.transposed:
         sentence_picture(spec.kernel[0], strides[0], dilation[0], spec.padding)
+
+
+def groups_picture(spec: LayerSpec) -> None:
+    """Which input channels feed which filters, when the channels are split into groups."""
+    st.subheader(t("shapelab.groups"))
+    reads = groups.feeds(spec.in_channels, spec.filters, spec.groups)
+    st.caption(
+        t(
+            "shapelab.groups_caption",
+            groups=spec.groups,
+            channels=spec.in_channels,
+            filters=spec.filters,
+            per_group=spec.group_channels,
+            filters_per_group=spec.filters // spec.groups,
+        )
+    )
+    st.altair_chart(
+        groups.chart(
+            reads,
+            channel_title=t("shapelab.role_channels"),
+            filter_title=t("shapelab.role_filters"),
+            read=t("cell.read"),
+        )
+    )
+    if reads.shape != (spec.filters, spec.in_channels):
+        rows, columns = reads.shape
+        st.caption(t("shapelab.groups_cut", filters=rows, channels=columns, total=spec.in_channels))
 
 
 # Keras 1 translator ---------------------------------------------------------------------

@@ -59,6 +59,8 @@ def calculator() -> None:
         return
     result(spec)
     shapelab.keras_panel(spec)
+    if spec.groups > 1:
+        shapelab.groups_picture(spec)
     shapelab.pictures(spec)
 
 
