@@ -259,34 +259,6 @@ def test_groups_show_the_kernel_and_which_channels_feed_which_filters() -> None:
     assert at.text_input(key="shape_output_padding").disabled
 
 
-@pytest.mark.parametrize(
-    ("query", "key", "keras_says"),
-    [
-        ({"shape_input": "9, None"}, "err.shape_none_channels", "unsupported operand"),
-        ({"shape_input": "9, 5", "shape_groups": "2"}, "err.shape_groups", "evenly divisible"),
-        (
-            {"shape_layer": "conv1d_transpose", "shape_strides": "2", "shape_output_padding": "2"},
-            "err.shape_output_padding",
-            "`output_padding` must be strictly less than `strides`",
-        ),
-        (
-            {"shape_layer": "conv1d_transpose", "shape_input": "9, None"},
-            "err.shape_none_channels",
-            "Shapes used to initialize variables must be fully-defined",
-        ),
-    ],
-)
-def test_new_refusals_show_keras_message(query: dict[str, str], key: str, keras_says: str) -> None:
-    at = open_app("shapes", **query)
-    no_exception(at)
-    assert keras_says in at.code[0].value
-    with pytest.raises(InputError) as err:
-        query_spec(query).check()
-    assert err.value.key == key
-    assert main_warnings(at) == [said(key, **err.value.params)]
-    assert not at.metric
-
-
 def test_transposed_layer_and_its_picture() -> None:
     query = {
         "shape_layer": "conv1d_transpose",
@@ -420,6 +392,18 @@ def test_kernel_longer_than_input_shows_keras_message_and_what_to_change() -> No
             {"shape_layer": "conv2d", "shape_input": "9, 9, 3", "shape_kernel": "3,"},
             "err.shape_tuple",
             "tuple of 2 integers",
+        ),
+        ({"shape_input": "9, None"}, "err.shape_none_channels", "unsupported operand"),
+        ({"shape_input": "9, 5", "shape_groups": "2"}, "err.shape_groups", "evenly divisible"),
+        (
+            {"shape_layer": "conv1d_transpose", "shape_strides": "2", "shape_output_padding": "2"},
+            "err.shape_output_padding",
+            "`output_padding` must be strictly less than `strides`",
+        ),
+        (
+            {"shape_layer": "conv1d_transpose", "shape_input": "9, None"},
+            "err.shape_none_channels",
+            "Shapes used to initialize variables must be fully-defined",
         ),
     ],
 )
