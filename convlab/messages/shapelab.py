@@ -485,6 +485,61 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "在 {axis} 轴上，这个转置卷积层会得到 0 个格子：padding 为 'same'、偶数卷积核 {k}、"
         "output_padding 为 {op} 时，长度为 1 的输入什么也留不下。请用 output_padding None、奇数卷积核或更长的输入。",
     },
+    "err.paste_statement": {
+        "en": "This is not part of a model: `{text}`. Paste only imports from keras, "
+        "layer calls with literal arguments, model.add(...) lines or x = Layer(...)(x) lines.",
+        "zh": "这不是模型的一部分：`{text}`。只能粘贴 keras 的 import、参数为字面量的层调用、"
+        "model.add(...) 行或 x = Layer(...)(x) 行。",
+    },
+    "err.paste_call": {
+        "en": "`{name}` is not a layer this lab builds, so the paste is refused. Use the Keras "
+        "layers listed under the box (Conv1D, Dense, LSTM, …); nothing else is ever called.",
+        "zh": "`{name}` 不是本实验室可以构建的层，所以这段代码被拒绝。请使用输入框下方列出的 Keras 层"
+        "（Conv1D、Dense、LSTM 等）；其他任何东西都不会被调用。",
+    },
+    "err.paste_argument": {
+        "en": "`{text}` is not a literal value. Write numbers, strings, True/False/None or "
+        "tuples of them, e.g. kernel_size=3 instead of kernel_size=k.",
+        "zh": "`{text}` 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
+        "例如用 kernel_size=3 代替 kernel_size=k。",
+    },
+    "err.paste_no_layers": {
+        "en": "No layer found. Paste a keras.Sequential([...]), model.add(...) lines or a "
+        "functional chain starting with keras.Input(shape=...).",
+        "zh": "没有找到任何层。请粘贴 keras.Sequential([...])、model.add(...) 行，"
+        "或以 keras.Input(shape=...) 开头的函数式代码。",
+    },
+    "err.paste_too_many": {
+        "en": "More than {most} layers: paste a smaller model, or a part of it.",
+        "zh": "超过 {most} 层：请粘贴更小的模型，或其中一部分。",
+    },
+    "err.paste_no_formula": {
+        "en": "The lab's formulas cannot read {layer}'s arguments here, so Keras is not asked "
+        "either. Check them against the Keras docs.",
+        "zh": "本实验室的公式读不懂这里 {layer} 的参数，所以也不会交给 Keras。请对照 Keras 文档检查。",
+    },
+    "err.paste_input": {
+        "en": "keras.Input needs shape=(...) with whole numbers or None (got {text}).",
+        "zh": "keras.Input 需要 shape=(...)，其中是整数或 None（当前为 {text}）。",
+    },
+    "err.paste_undefined": {
+        "en": "{layer} needs its input's last axis to be a number; it gets {shape}.",
+        "zh": "{layer} 需要输入的最后一个轴是一个确定的数；它得到的是 {shape}。",
+    },
+    "err.paste_no_input": {
+        "en": "Keras cannot know the input's shape: start the model with "
+        "keras.Input(shape=(...)), e.g. keras.Input(shape=(None, 300)) for sentences.",
+        "zh": "Keras 无法知道输入的形状：请在模型开头加上 keras.Input(shape=(...))，"
+        "例如句子可以用 keras.Input(shape=(None, 300))。",
+    },
+    "err.cli_missing": {
+        "en": "Give {names}, or --model-file with model code.",
+        "zh": "请给出 {names}，或者用 --model-file 给出模型代码。",
+    },
+    "err.cli_file": {
+        "en": "Cannot read {path}: {reason}.",
+        "zh": "无法读取 {path}：{reason}。",
+    },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",
         "zh": "请粘贴一行 Keras 1 代码，例如一个 Convolution2D(...) 调用。",

@@ -19,7 +19,10 @@ from dataclasses import dataclass
 import keras
 import numpy as np
 
+from convlab.errors import InputError
 from convlab.shapelab.layerspec import CLASS_NAMES, LayerSpec
+from convlab.shapelab.model_shapes import ModelBuilt, Row
+from convlab.shapelab.paste import Pasted
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -127,3 +130,38 @@ def round_trip(conv: LayerSpec, transpose: LayerSpec, seed: int) -> RoundTrip:
     assert back.shape == x.shape, (back.shape, x.shape)
     gap = np.abs(back - x)
     return RoundTrip(float(np.abs(x).mean()), float(gap.max()), float(gap.mean()))
+
+
+UNBOUNDED = frozenset({"err.shape_weights", "err.shape_too_big", "err.paste_no_formula"})
+"""Refusals after which Keras is not asked: the layer's size is unknown or too big."""
+
+
+def build_model(pasted: Pasted, rows: list[Row | InputError | None]) -> ModelBuilt:
+    """Build the pasted model in Keras, layer by layer, symbolically (nothing is run).
+
+    ``rows`` are the formulas' answers: a layer is built only once they have
+    bounded its weights. Where the formulas refuse a layer for a reason Keras
+    also has, Keras is asked all the same, so that its own message is shown;
+    the build stops there.
+    """
+    tensors: list[keras.KerasTensor] = []
+    built: list[tuple[str, str, tuple[int | None, ...], int]] = []
+    for i, (layer, row) in enumerate(zip(pasted.layers, rows, strict=True)):
+        if row is None or (isinstance(row, InputError) and row.key in UNBOUNDED):
+            break
+        options = {"name": f"{layer.cls.lower()}_{i}", **layer.options}
+        try:
+            if layer.cls == "Input":
+                tensor = keras.Input(*layer.args, **options)
+                built.append((options["name"], "InputLayer", tuple(tensor.shape), 0))
+            else:
+                part = getattr(keras.layers, layer.cls)(*layer.args, **options)
+                feeds = [tensors[j] for j in layer.inputs]
+                tensor = part(feeds if layer.cls == "Concatenate" else feeds[0])
+                built.append((part.name, layer.cls, tuple(tensor.shape), part.count_params()))
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError) as err:
+            return ModelBuilt(tuple(built), (i, _first_line(str(err))))
+        if isinstance(row, InputError):
+            break  # Keras built what the formulas refuse: the table shows both, and stops
+        tensors.append(tensor)
+    return ModelBuilt(tuple(built))
