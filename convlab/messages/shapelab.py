@@ -354,6 +354,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "在一个随机批次上实测（种子 {seed}）：回来的数值与输入最多相差 {gap}（平均 {mean}），"
         "而输入的平均大小为 {size}。形状相同，数值不同。",
     },
+    # Paste a model.
+    "paste.title": {"en": "Paste a model, see every shape", "zh": "粘贴一个模型，看清每一层的形状"},
+    "paste.intro": {
+        "en": "Paste a small Keras model: `keras.Sequential([...])`, `model.add(...)` lines "
+        "or a functional chain `x = Conv1D(...)(x)`. It is read, **never run**: only Keras "
+        "layers with literal arguments are accepted. Each layer gets its output shape with "
+        "the axis names, its formula and parameters, and a real Keras model checks them.",
+        "zh": "粘贴一个小的 Keras 模型：`keras.Sequential([...])`、`model.add(...)` 行，或函数式写法 "
+        "`x = Conv1D(...)(x)`。代码只会被读取，**绝不会被运行**：只接受参数为字面量的 Keras 层。"
+        "每一层都会给出带轴名的输出形状、公式和参数个数，并由真实的 Keras 模型核对。",
+    },
+    "label.shape_model": {"en": "Keras model code", "zh": "Keras 模型代码"},
+    "help.shape_model": {
+        "en": "Keras 1 names are translated first. Press Ctrl+Enter to apply.",
+        "zh": "Keras 1 的名称会先被翻译。按 Ctrl+Enter 应用。",
+    },
+    "paste.example_image": {
+        "en": "(1, 32, 32) image, as posted",
+        "zh": "(1, 32, 32) 图像，原帖写法",
+    },
+    "paste.example_fix": {"en": "…and its fix", "zh": "……以及修正"},
+    "paste.example_text": {"en": "Kim's text CNN", "zh": "Kim 的文本 CNN"},
+    "paste.example_help": {
+        "en": "Put this model into the box (what you typed there is replaced).",
+        "zh": "把这个模型放进输入框（会替换你已输入的内容）。",
+    },
+    "paste.keras1": {
+        "en": "Keras 1 names translated first: {changes}",
+        "zh": "已先翻译 Keras 1 的名称：{changes}",
+    },
+    "paste.verdict": {
+        "en": "Keras agrees on {agree} of {layers} layers. Total params by the formulas: "
+        "{params}; in the Keras model: {keras}.",
+        "zh": "{layers} 层中有 {agree} 层与 Keras 一致。按公式计算的参数总数：{params}；Keras 模型中：{keras}。",
+    },
+    "paste.supported": {"en": "Layers a paste may use", "zh": "可以粘贴的层"},
+    "col.formula": {"en": "formula", "zh": "公式"},
+    "col.keras_output": {"en": "Keras: output · params", "zh": "Keras：输出 · 参数"},
+    "col.note": {"en": "why not", "zh": "原因"},
     # Legacy translator.
     "shapelab.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},
     "shapelab.legacy_intro": {
@@ -539,6 +578,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.cli_file": {
         "en": "Cannot read {path}: {reason}.",
         "zh": "无法读取 {path}：{reason}。",
+    },
+    "err.pool_too_short": {
+        "en": "The pooling window of {pool} does not fit on {axis}, which has {size} cell(s). "
+        "Use padding='same', a smaller pool_size, or check which axis is the channels.",
+        "zh": "大小为 {pool} 的池化窗口放不进 {axis} 轴，该轴只有 {size} 个格子。"
+        "请使用 padding='same'、更小的 pool_size，或检查哪个轴是通道。",
     },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",

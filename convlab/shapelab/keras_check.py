@@ -102,7 +102,10 @@ def build(spec: LayerSpec) -> Built | Refused:
 
 
 def _first_line(message: str) -> str:
+    """The line that says what is wrong; Keras puts "Exception encountered when calling…" first."""
     lines = [line.strip() for line in _ANSI.sub("", message).splitlines() if line.strip()]
+    if len(lines) > 1 and lines[0].startswith("Exception encountered when calling"):
+        return lines[1]
     return lines[0] if lines else message
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from convlab import arithmetic
 from convlab.errors import InputError
-from convlab.shapelab.layerspec import MAX_WEIGHTS, LayerSpec, Shape, show
+from convlab.shapelab.layerspec import MAX_WEIGHTS, SPATIAL_AXES, LayerSpec, Shape, show
 from convlab.shapelab.paste import GLOBAL_POOLING, POOLING, Layer, Literal, Pasted
 
 CONV = {
@@ -161,12 +161,15 @@ def _pooling(layer: Layer, shape: Shape, rank: int) -> Row:
     if len(spatial) != rank or padding not in ("valid", "same"):
         raise InputError("err.paste_no_formula", layer=layer.cls)
     out, lines = [], []
-    for axis, (size, k, s) in enumerate(zip(spatial, pool, steps, strict=True)):
+    names = SPATIAL_AXES["conv1d" if rank == 1 else "conv2d"]
+    for axis, size, k, s in zip(names, spatial, pool, steps, strict=True):
         new = None if size is None else arithmetic.output_length(size, k, padding, s)
         if new is not None and new < 1:
-            raise InputError("err.shape_too_short", axis=axis, size=size, span=k, k=k, d=1)
+            raise InputError("err.pool_too_short", axis=axis, size=size, pool=k)
         out.append(new)
-        lines.append(arithmetic.formula(size, k, padding, s, name=f"axis {axis + 1}"))
+        lines.append(
+            f"{axis}: " + arithmetic.formula(size, k, padding, s, name=f"new_{axis}", symbol=axis)
+        )
     channels = sizes[0] if first else sizes[-1]
     output = (None, channels, *out) if first else (None, *out, channels)
     return Row(output, 0, "; ".join(lines))

@@ -77,6 +77,40 @@ MODELS = frozenset({"Sequential", "Model"})
 IMPORTS = ("keras", "tensorflow")
 """Import lines from these packages are skipped; any other import is refused."""
 
+EXAMPLES = {
+    "image": (
+        "model = Sequential()\n"
+        "model.add(Conv2D(10, (8, 8), padding='same', activation='relu', "
+        "input_shape=(1, 32, 32)))\n"
+        "model.add(MaxPooling2D((2, 2)))\n"
+        "model.add(Flatten())\n"
+        "model.add(Dense(10, activation='softmax'))\n"
+    ),
+    "image_fix": (
+        "model = Sequential()\n"
+        "model.add(Conv2D(10, (8, 8), padding='same', activation='relu', "
+        "input_shape=(32, 32, 1)))\n"
+        "model.add(MaxPooling2D((2, 2)))\n"
+        "model.add(Flatten())\n"
+        "model.add(Dense(10, activation='softmax'))\n"
+    ),
+    "text": (
+        "inputs = keras.Input(shape=(None,))\n"
+        "x = layers.Embedding(20000, 300)(inputs)\n"
+        "a = layers.Conv1D(100, 3, activation='relu')(x)\n"
+        "b = layers.Conv1D(100, 4, activation='relu')(x)\n"
+        "c = layers.Conv1D(100, 5, activation='relu')(x)\n"
+        "a = layers.GlobalMaxPooling1D()(a)\n"
+        "b = layers.GlobalMaxPooling1D()(b)\n"
+        "c = layers.GlobalMaxPooling1D()(c)\n"
+        "x = layers.Concatenate()([a, b, c])\n"
+        "x = layers.Dropout(0.5)(x)\n"
+        "outputs = layers.Dense(2, activation='softmax')(x)\n"
+        "model = keras.Model(inputs, outputs)\n"
+    ),
+}
+"""Models to load with one click: the image pitfall as pasted and fixed, and Kim's text CNN."""
+
 Literal = int | float | str | bool | None | tuple["Literal", ...] | list["Literal"]
 
 

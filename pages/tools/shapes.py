@@ -11,7 +11,7 @@ import streamlit as st
 from convlab import ui
 from convlab.errors import InputError
 from convlab.shapelab.layerspec import LayerSpec
-from convlab.ui import shapelab
+from convlab.ui import paste_view, shapelab
 
 
 def result(spec: LayerSpec) -> None:
@@ -67,4 +67,5 @@ def calculator() -> None:
 shapelab.presets()
 shapelab.controls()
 calculator()
+paste_view.model_paste()
 shapelab.translator()
