@@ -190,6 +190,20 @@ def test_a_layer_keras_refuses_shows_keras_message_and_stops_there() -> None:
     assert reports[2].row is None and reports[2].keras_output is None
 
 
+def test_big_models_are_never_built() -> None:
+    """Each layer's weights and the model's together are bounded before Keras allocates any."""
+    wide = "model = keras.Sequential([keras.Input(shape=(100000,)), layers.Dense(1000)])"
+    reports = figures(wide)
+    assert reports[1].refusal.key == "err.shape_weights"
+    assert reports[1].keras_output is None and reports[1].keras_refused is None
+    many = "model = keras.Sequential([keras.Input(shape=(3000,))" + ", layers.Dense(3000)" * 4
+    reports = figures(many + "])")
+    keys = [r.refusal.key if r.refusal else None for r in reports]
+    assert keys[:3] == [None, None, None]  # 9,003,000 weights each: 18,006,000 so far
+    assert keys[3:] == ["err.paste_weights", None]
+    assert sum(r.keras_params or 0 for r in reports) <= model_shapes.MAX_MODEL_WEIGHTS
+
+
 # Refusals: nothing but a model ------------------------------------------------------------------
 
 

@@ -17,7 +17,7 @@ from convlab.i18n import message
 from convlab.shapelab import keras1, keras_check, model_shapes, paste
 from tests.apptest import CJK, en, frames_with_columns, main_warnings, no_exception, open_app
 
-COLUMNS = ["layer", "output", "params", "formula", "keras", "agrees", "note"]
+COLUMNS = ["layer", "output", "params", "agrees", "keras", "formula", "note"]
 
 
 def table(at: AppTest) -> pd.DataFrame:
@@ -44,6 +44,7 @@ def test_default_is_the_image_pitfall_as_posted() -> None:
     assert reports[2].keras_refused.startswith("Computed output size would be zero or negative")
     assert reports[2].keras_refused in shown["note"].iloc[2]
     assert shown["agrees"].tolist()[3:] == ["✗", "✗"]  # nothing after a refusal is built
+    assert shown["output"].tolist()[2:] == [en("shapelab.refused"), "—", "—"]
     assert main_warnings(at)[0] == en(
         "paste.verdict", agree=3, layers=5, params="20,490", keras="20,490"
     )

@@ -579,6 +579,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot read {path}: {reason}.",
         "zh": "无法读取 {path}：{reason}。",
     },
+    "err.paste_weights": {
+        "en": "Up to this layer the model holds more than {most} weights, more than this lab "
+        "builds on a shared server. The layers above are checked; paste a smaller model.",
+        "zh": "到这一层为止，模型的权重已超过 {most} 个，超出了本实验室在共享服务器上构建的上限。"
+        "上面的层已经核对；请粘贴更小的模型。",
+    },
     "err.pool_too_short": {
         "en": "The pooling window of {pool} does not fit on {axis}, which has {size} cell(s). "
         "Use padding='same', a smaller pool_size, or check which axis is the channels.",

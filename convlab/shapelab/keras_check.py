@@ -135,7 +135,9 @@ def round_trip(conv: LayerSpec, transpose: LayerSpec, seed: int) -> RoundTrip:
     return RoundTrip(float(np.abs(x).mean()), float(gap.max()), float(gap.mean()))
 
 
-UNBOUNDED = frozenset({"err.shape_weights", "err.shape_too_big", "err.paste_no_formula"})
+UNBOUNDED = frozenset(
+    {"err.shape_weights", "err.shape_too_big", "err.paste_no_formula", "err.paste_weights"}
+)
 """Refusals after which Keras is not asked: the layer's size is unknown or too big."""
 
 

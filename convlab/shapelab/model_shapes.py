@@ -29,6 +29,8 @@ CONV_ARGS = ("filters", "kernel_size", "strides", "padding", "data_format", "dil
 TRANSPOSE_ARGS = (*CONV_ARGS[:4], "output_padding", "data_format", "dilation_rate")
 """Keras 3's positional order of each constructor, so ``Conv1D(64, 3)`` reads like keywords."""
 SAME_SHAPE = {"Dropout", "SpatialDropout1D", "Activation"}
+MAX_MODEL_WEIGHTS = 2 * MAX_WEIGHTS
+"""Weights the Keras check builds for one pasted model (80 MB of float32), all layers together."""
 AXIS_ROLES = {
     2: ("batch", "features"),
     3: ("batch", "steps", "channels"),
@@ -62,11 +64,12 @@ class Row:
 def explain(pasted: Pasted) -> list[Row | InputError | None]:
     """Per layer, its Row, the InputError that refuses it, or None if a layer it reads has none.
 
-    A layer whose weights would pass :data:`MAX_WEIGHTS` is refused here, so
-    that the Keras check, which builds only layers these rows bound, never
-    allocates it.
+    A layer whose weights would pass :data:`MAX_WEIGHTS`, or take the model
+    past :data:`MAX_MODEL_WEIGHTS`, is refused here, so that the Keras check,
+    which builds only layers these rows bound, never allocates it.
     """
     rows: list[Row | InputError | None] = []
+    total = 0
     for layer in pasted.layers:
         feeds = [rows[i] for i in layer.inputs]
         if not all(isinstance(feed, Row) for feed in feeds):
@@ -78,6 +81,9 @@ def explain(pasted: Pasted) -> list[Row | InputError | None]:
                 raise InputError(
                     "err.shape_weights", weights=f"{row.params:,}", most=f"{MAX_WEIGHTS:,}"
                 )
+            total += row.params
+            if total > MAX_MODEL_WEIGHTS:
+                raise InputError("err.paste_weights", most=f"{MAX_MODEL_WEIGHTS:,}")
             rows.append(row)
         except (InputError, KeyError, TypeError, ValueError, IndexError) as err:
             # KeyError...: arguments the formulas cannot read, e.g. Dense() without units

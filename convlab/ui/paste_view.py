@@ -23,9 +23,9 @@ COLUMNS = {
     "layer": "col.code",
     "output": "shapelab.output",
     "params": "shapelab.params",
-    "formula": "col.formula",
-    "keras": "col.keras_output",
     "agrees": "col.keras",
+    "keras": "col.keras_output",
+    "formula": "col.formula",
     "note": "col.note",
 }
 """The model table, in display order: the formulas' figures, Keras's, and why not."""
@@ -52,9 +52,10 @@ def row(report: LayerReport) -> dict[str, object]:
     note = say(report.refusal) if report.refusal else ""
     if report.keras_refused:
         note = f"{note} {t('shapelab.keras_says')} {report.keras_refused}".strip()
+    missing = t("shapelab.refused") if report.refusal else "—"  # "—": a layer before it failed
     return {
         "layer": report.code,
-        "output": figures.labelled() if figures else t("shapelab.refused"),
+        "output": figures.labelled() if figures else missing,
         "params": f"{figures.params:,}" if figures else "—",
         "formula": figures.formula if figures else "",
         "keras": "—" if keras is None else f"{keras} · {report.keras_params:,}",

@@ -453,7 +453,8 @@ def groups_picture(spec: LayerSpec) -> None:
             channel_title=t("shapelab.role_channels"),
             filter_title=t("shapelab.role_filters"),
             read=t("cell.read"),
-        )
+        ),
+        width="content",
     )
     if reads.shape != (spec.filters, spec.in_channels):
         rows, columns = reads.shape
