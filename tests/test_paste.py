@@ -114,8 +114,10 @@ def figures(text: str) -> list[model_shapes.LayerReport]:
 
 
 def test_three_forms_read_as_the_same_model() -> None:
-    read = [paste.parse(text).layers for text in (SEQUENTIAL, ADDED, FUNCTIONAL)]
-    assert read[0] == read[1] == read[2]
+    named = SEQUENTIAL.replace("])\nmodel.summary()", "], name='cnn')")
+    texts = (SEQUENTIAL, ADDED, FUNCTIONAL, named)
+    read = [paste.parse(text).layers for text in texts]
+    assert read[0] == read[1] == read[2] == read[3]
     assert [layer.code() for layer in read[0]] == [
         "Input(shape=(None, 300))",
         "Conv1D(64, 3, activation='relu')",
@@ -232,6 +234,8 @@ def test_big_models_are_never_built() -> None:
         ("for i in range(3): model.add(Dense(3))", "err.paste_statement"),
         ("def f(): pass", "err.paste_statement"),
         ("model = Sequential()\nmodel.compile(loss='mse')", "err.paste_statement"),
+        ("model = Sequential(layers=[])", "err.paste_statement"),
+        ("model = Sequential(name=os.name)", "err.paste_argument"),
         ("x = 3", "err.paste_statement"),
         ("import keras", "err.paste_no_layers"),
         ("model = keras.Sequential([" + "layers.Dense(1), " * 61 + "])", "err.paste_too_many"),

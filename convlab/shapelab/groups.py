@@ -50,5 +50,5 @@ def chart(reads: np.ndarray, *, channel_title: str, filter_title: str, read: str
             ),
             tooltip=["filter:O", "channel:O", "reads:N"],
         )
-        .properties(height=alt.Step(14), width=alt.Step(14))
+        .properties(height=alt.Step(20), width=alt.Step(20))
     )

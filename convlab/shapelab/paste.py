@@ -218,7 +218,12 @@ class _Reader:
         raise _refused(call)
 
     def sequential_model(self, call: ast.Call) -> None:
-        if call.keywords or len(call.args) > 1:
+        """``Sequential()``, ``Sequential([...])``; a ``name=`` is read and left out."""
+        for kw in call.keywords:
+            if kw.arg != "name":
+                raise _refused(call)
+            _literal(kw.value)
+        if len(call.args) > 1:
             raise _refused(call)
         if call.args:
             listed = call.args[0]
