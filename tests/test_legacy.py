@@ -250,5 +250,5 @@ def test_old_keywords_in_keras3_calls_quote_keras_own_refusal() -> None:
     assert key == "keras1.note_unrecognized"
     with pytest.raises(ValueError) as err:
         keras.layers.Conv2D(32, (3, 3), border_mode="same", subsample=(2, 2))
-    quoted = message(key, "en", **params).split("`")[1]
+    quoted = message(key, "en", **params).split("“")[1].split("”")[0]
     assert quoted == str(err.value)

@@ -57,7 +57,9 @@ def run(args: argparse.Namespace) -> dict:
     """The ``shape`` command's result, as the JSON object it prints."""
     if args.model_file:
         return model_report(read_model(args.model_file), keras=args.keras)
-    missing = [name for name in ("layer", "input", "filters", "kernel") if not getattr(args, name)]
+    missing = [
+        name for name in ("layer", "input", "filters", "kernel") if getattr(args, name) is None
+    ]
     if missing:
         raise InputError("err.cli_missing", names=", ".join(f"--{name}" for name in missing))
     spec = LayerSpec.from_text(

@@ -385,9 +385,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "已先翻译 Keras 1 的名称：{changes}",
     },
     "paste.verdict": {
-        "en": "Keras agrees on {agree} of {layers} layers. Total params by the formulas: "
-        "{params}; in the Keras model: {keras}.",
-        "zh": "{layers} 层中有 {agree} 层与 Keras 一致。按公式计算的参数总数：{params}；Keras 模型中：{keras}。",
+        "en": "Keras agrees on every one of the {layers} layers compared. Total params by the "
+        "formulas: {params}; in the Keras model: {keras}.",
+        "zh": "比较过的 {layers} 层全部与 Keras 一致。按公式计算的参数总数：{params}；Keras 模型中：{keras}。",
+    },
+    "paste.differs": {
+        "en": "Keras disagrees with the formulas on {differ} of the {layers} layers compared "
+        "(marked ✗). Total params by the formulas: {params}; in the Keras model: {keras}. "
+        "Please report this paste.",
+        "zh": "在比较过的 {layers} 层中，有 {differ} 层 Keras 与公式不一致（标为 ✗）。按公式计算的参数总数："
+        "{params}；Keras 模型中：{keras}。请报告这段代码。",
+    },
+    "paste.stopped": {
+        "en": "Layer {index}, “{layer}”, gives no output shape (see why in the last column), "
+        "so the layers after it cannot be computed: fix it and they will be.",
+        "zh": "第 {index} 层 “{layer}” 没有输出形状（原因见最后一列），所以它后面的层无法计算：修正它之后就可以了。",
     },
     "paste.supported": {"en": "Layers a paste may use", "zh": "可以粘贴的层"},
     "col.formula": {"en": "formula", "zh": "公式"},
@@ -429,18 +441,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "Keras 3 更推荐把 keras.Input(shape=...) 作为第一层，而不是使用 input_shape 参数。",
     },
     "keras1.note_positional": {
-        "en": "`{call}` runs in Keras 3, but not as old tutorials mean it: the third number "
-        "is **strides={s}**, not a {k}×{s} kernel. Keras 1's `Convolution2D({filters}, {k}, "
-        "{s})` meant `kernel_size=({k}, {s})`; in Keras 3 write `Conv2D({filters}, ({k}, {s}))`.",
-        "zh": "`{call}` 在 Keras 3 中可以运行，但含义与旧教程不同：第三个数是 **strides={s}**，"
-        "而不是 {k}×{s} 的卷积核。Keras 1 的 `Convolution2D({filters}, {k}, {s})` 表示 "
-        "`kernel_size=({k}, {s})`；在 Keras 3 中请写 `Conv2D({filters}, ({k}, {s}))`。",
+        "en": "“{call}” runs in Keras 3, but not as old tutorials mean it: the third number "
+        "is **strides={s}**, not a {k}×{s} kernel. Keras 1's “Convolution2D({filters}, {k}, "
+        "{s})” meant “kernel_size=({k}, {s})”; in Keras 3 write “Conv2D({filters}, ({k}, {s}))”.",
+        "zh": "“{call}” 在 Keras 3 中可以运行，但含义与旧教程不同：第三个数是 **strides={s}**，"
+        "而不是 {k}×{s} 的卷积核。Keras 1 的 “Convolution2D({filters}, {k}, {s})” 表示 "
+        "“kernel_size=({k}, {s})”；在 Keras 3 中请写 “Conv2D({filters}, ({k}, {s}))”。",
     },
     "keras1.note_unrecognized": {
-        "en": "Keras 3 refuses the old names in this call with: `Unrecognized keyword "
-        "arguments passed to {layer}: {args}`. The translation above uses the new names.",
-        "zh": "Keras 3 会拒绝这个调用里的旧参数名，报错为：`Unrecognized keyword arguments "
-        "passed to {layer}: {args}`。上面的翻译已使用新名称。",
+        "en": "Keras 3 refuses the old names in this call with: “Unrecognized keyword "
+        "arguments passed to {layer}: {args}”. The translation above uses the new names.",
+        "zh": "Keras 3 会拒绝这个调用里的旧参数名，报错为：“Unrecognized keyword arguments "
+        "passed to {layer}: {args}”。上面的翻译已使用新名称。",
     },
     "keras1.note_missing": {
         "en": "{name} is missing: kernel_size needs one number per axis.",
@@ -525,21 +537,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "output_padding 为 {op} 时，长度为 1 的输入什么也留不下。请用 output_padding None、奇数卷积核或更长的输入。",
     },
     "err.paste_statement": {
-        "en": "This is not part of a model: `{text}`. Paste only imports from keras, "
+        "en": "This is not part of a model: “{text}”. Paste only imports from keras, "
         "layer calls with literal arguments, model.add(...) lines or x = Layer(...)(x) lines.",
-        "zh": "这不是模型的一部分：`{text}`。只能粘贴 keras 的 import、参数为字面量的层调用、"
+        "zh": "这不是模型的一部分：“{text}”。只能粘贴 keras 的 import、参数为字面量的层调用、"
         "model.add(...) 行或 x = Layer(...)(x) 行。",
     },
     "err.paste_call": {
-        "en": "`{name}` is not a layer this lab builds, so the paste is refused. Use the Keras "
+        "en": "“{name}” is not a layer this lab builds, so the paste is refused. Use the Keras "
         "layers listed under the box (Conv1D, Dense, LSTM, …); nothing else is ever called.",
-        "zh": "`{name}` 不是本实验室可以构建的层，所以这段代码被拒绝。请使用输入框下方列出的 Keras 层"
+        "zh": "“{name}” 不是本实验室可以构建的层，所以这段代码被拒绝。请使用输入框下方列出的 Keras 层"
         "（Conv1D、Dense、LSTM 等）；其他任何东西都不会被调用。",
     },
     "err.paste_argument": {
-        "en": "`{text}` is not a literal value. Write numbers, strings, True/False/None or "
+        "en": "“{text}” is not a literal value. Write numbers, strings, True/False/None or "
         "tuples of them, e.g. kernel_size=3 instead of kernel_size=k.",
-        "zh": "`{text}` 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
+        "zh": "“{text}” 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
         "例如用 kernel_size=3 代替 kernel_size=k。",
     },
     "err.paste_no_layers": {

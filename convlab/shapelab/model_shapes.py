@@ -366,8 +366,15 @@ class LayerReport:
     """Keras's own message, where it refused this layer."""
 
     @property
-    def agrees(self) -> bool:
-        """Both gave the same figures, or both refused."""
+    def agrees(self) -> bool | None:
+        """Both gave the same figures, or both refused; None if neither was asked.
+
+        A layer after a refused one has no input shape, so neither side says
+        anything about it: it is not counted as a disagreement.
+        """
+        said = (self.row, self.refusal, self.keras_output, self.keras_refused)
+        if all(part is None for part in said):
+            return None
         if self.row is None or self.keras_output is None:
             return self.refusal is not None and self.keras_refused is not None
         return (self.row.output, self.row.params) == (self.keras_output, self.keras_params)

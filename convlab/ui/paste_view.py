@@ -59,7 +59,7 @@ def row(report: LayerReport) -> dict[str, object]:
         "params": f"{figures.params:,}" if figures else "—",
         "formula": figures.formula if figures else "",
         "keras": "—" if keras is None else f"{keras} · {report.keras_params:,}",
-        "agrees": "✓" if report.agrees else "✗",
+        "agrees": {True: "✓", False: "✗", None: "—"}[report.agrees],
         "note": note,
     }
 
@@ -103,19 +103,17 @@ def model_table(text: str) -> None:
     reports = model_shapes.compare(pasted, rows, built)
     frame = pd.DataFrame([row(report) for report in reports], index=range(len(reports)))
     dataframe(frame, COLUMNS, column_order=list(COLUMNS))
-    agree = sum(report.agrees for report in reports)
+    verdicts = [report.agrees for report in reports if report.agrees is not None]
     total = sum(report.row.params for report in reports if report.row)
     keras_total = sum(layer[3] for layer in built.layers)
-    verdict = st.success if agree == len(reports) else st.warning
-    verdict(
-        t(
-            "paste.verdict",
-            agree=agree,
-            layers=len(reports),
-            params=f"{total:,}",
-            keras=f"{keras_total:,}",
-        )
-    )
+    figures = {"layers": len(verdicts), "params": f"{total:,}", "keras": f"{keras_total:,}"}
+    if all(verdicts):
+        st.success(t("paste.verdict", **figures))
+    else:
+        st.error(t("paste.differs", differ=verdicts.count(False), **figures))
+    refused = next((i for i, report in enumerate(reports) if report.row is None), None)
+    if refused is not None:
+        st.info(t("paste.stopped", index=refused, layer=plain(reports[refused].code)))
 
 
 def model_paste() -> None:

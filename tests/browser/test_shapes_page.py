@@ -49,7 +49,5 @@ def test_shape_lab_views(page: Page, base_url: str, view: str, lang: str) -> Non
         rows = model_shapes.explain(pasted)
         total = f"{sum(row.params for row in rows):,}"
         layers = len(rows)
-        verdict = message(
-            "paste.verdict", lang, agree=layers, layers=layers, params=total, keras=total
-        )
+        verdict = message("paste.verdict", lang, layers=layers, params=total, keras=total)
         assert verdict in text
