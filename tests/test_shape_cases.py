@@ -19,6 +19,7 @@ convlab's own, checked against the formula (no output step) as well.
 from __future__ import annotations
 
 import itertools
+import json
 import math
 import os
 
@@ -34,6 +35,7 @@ from convlab.errors import InputError
 from convlab.shapelab import keras_check
 from convlab.shapelab.layerspec import LayerSpec
 from convlab.shapelab.windows import transposed_window
+from tests.cli import run_cli
 
 
 def figures_or_refusal(spec: LayerSpec) -> tuple[object, ...] | str:
@@ -313,3 +315,53 @@ def test_transposed_picture_windows_give_keras_values(length, k, s, padding, dat
     by_picture = spread[shown.read] @ kernel[::-1, 0, 0] + bias[0]
     assert len(y) == shown.outputs == spec.output_sizes()[0]
     np.testing.assert_allclose(by_picture, y, rtol=1e-5, atol=1e-5)
+
+
+# The command line ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "spec"),
+    [
+        (["--layer", "conv1d", "--input", "None,300"], LayerSpec("conv1d", (None, 300), 4, 3)),
+        (
+            ["--layer", "conv1d", "--input", "9,6", "--groups", "2"],
+            LayerSpec("conv1d", (9, 6), 4, 3, groups=2),
+        ),
+        (
+            [
+                "--layer",
+                "conv1d_transpose",
+                "--input",
+                "5,4",
+                "--strides",
+                "2",
+                "--padding",
+                "same",
+                "--output-padding",
+                "0",
+            ],
+            LayerSpec("conv1d_transpose", (5, 4), 4, 3, 2, "same", output_padding=0),
+        ),
+    ],
+)
+def test_cli_takes_the_new_arguments(
+    args: list[str], spec: LayerSpec, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(capsys, "shape", *args, "--filters", "4", "--kernel", "3", "--json")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    spec.check()
+    assert report["output_shape"] == list(spec.output_shape)
+    assert report["kernel_shape"] == list(spec.kernel_shape)
+    assert report["params"] == spec.params
+    assert report["formula"] == spec.formulas()
+    assert report["layer"] == spec.call()
+
+
+def test_cli_refuses_none_channels(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(
+        capsys, "shape", "--layer", "conv1d", "--input", "9,None", "--filters", "4", "--kernel", "3"
+    )
+    assert (code, out) == (2, "")
+    assert err.startswith("error: Conv1D needs to know its channels")

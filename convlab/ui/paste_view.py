@@ -57,9 +57,9 @@ def row(report: LayerReport) -> dict[str, object]:
         "layer": report.code,
         "output": figures.labelled() if figures else missing,
         "params": f"{figures.params:,}" if figures else "—",
-        "formula": figures.formula if figures else "",
-        "keras": "—" if keras is None else f"{keras} · {report.keras_params:,}",
         "agrees": {True: "✓", False: "✗", None: "—"}[report.agrees],
+        "keras": "—" if keras is None else f"{keras} · {report.keras_params:,}",
+        "formula": figures.formula if figures else "",
         "note": note,
     }
 
@@ -107,13 +107,13 @@ def model_table(text: str) -> None:
     total = sum(report.row.params for report in reports if report.row)
     keras_total = sum(layer[3] for layer in built.layers)
     figures = {"layers": len(verdicts), "params": f"{total:,}", "keras": f"{keras_total:,}"}
-    if all(verdicts):
-        st.success(t("paste.verdict", **figures))
+    if all(verdicts):  # a caption: the ✓ column already says it, the lab's own boxes stay apart
+        st.caption(t("paste.verdict", **figures))
     else:
         st.error(t("paste.differs", differ=verdicts.count(False), **figures))
     refused = next((i for i, report in enumerate(reports) if report.row is None), None)
     if refused is not None:
-        st.info(t("paste.stopped", index=refused, layer=plain(reports[refused].code)))
+        st.caption(t("paste.stopped", index=refused, layer=plain(reports[refused].code)))
 
 
 def model_paste() -> None:
