@@ -1,9 +1,11 @@
-"""Shape lab: any Conv1D/Conv2D's output, kernel and parameters, with formulas, checked by Keras.
+"""Shape lab: any convolution's output, kernel and parameters, with formulas, checked by Keras.
 
-The formulas come from ``convlab.shapelab.layerspec`` (pure Python, instant); every
-figure is then compared with a real Keras layer built on the fly. The
-pitfall presets, the sliding-window pictures and the Keras 1 translator all
-read the same settings, which live in the URL under ``shape_*`` keys.
+Conv1D/Conv2D and their transposes, with every argument Keras has (None
+axes, groups, output_padding). The formulas come from
+``convlab.shapelab.layerspec`` (pure Python, instant); every figure is then
+compared with a real Keras layer built on the fly. The pitfall presets, the
+sliding-window pictures, the pasted model and the Keras 1 translator all read
+settings that live in the URL under ``shape_*`` keys.
 """
 
 import streamlit as st
