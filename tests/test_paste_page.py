@@ -43,12 +43,15 @@ def test_default_is_the_image_pitfall_as_posted() -> None:
     # MaxPooling2D((2, 2)) on one row: both refuse, Keras's message is shown.
     assert shown["agrees"].iloc[2] == "✓"
     assert reports[2].keras_refused.startswith("Computed output size would be zero or negative")
-    assert reports[2].keras_refused in shown["note"].iloc[2]
+    assert reports[2].keras_refused in shown["note"].iloc[2]  # a table cell: as Keras wrote it
     assert shown["agrees"].tolist()[3:] == ["—", "—"]  # nothing after a refusal is compared
     assert shown["output"].tolist()[2:] == [en("shapelab.refused"), "—", "—"]
     captions = [c.value for c in at.caption]
     assert en("paste.verdict", layers=3, params="20,490", keras="20,490") in captions
-    assert en("paste.stopped", index=2, layer=plain("MaxPooling2D((2, 2))")) in captions
+    why = [c for c in captions if c.startswith("Layer 2, “MaxPooling2D")]
+    assert len(why) == 1
+    assert en("err.pool_too_short", axis="rows", size=1, pool=2) in why[0]
+    assert plain(reports[2].keras_refused) in why[0]
     assert not main_warnings(at) and not at.main.error
 
 

@@ -397,9 +397,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{params}；Keras 模型中：{keras}。请报告这段代码。",
     },
     "paste.stopped": {
-        "en": "Layer {index}, “{layer}”, gives no output shape (see why in the last column), "
-        "so the layers after it cannot be computed: fix it and they will be.",
-        "zh": "第 {index} 层 “{layer}” 没有输出形状（原因见最后一列），所以它后面的层无法计算：修正它之后就可以了。",
+        "en": "Layer {index}, “{layer}”, gives no output shape, so the layers after it cannot "
+        "be computed: {why}",
+        "zh": "第 {index} 层 “{layer}” 没有输出形状，所以它后面的层无法计算：{why}",
     },
     "paste.supported": {"en": "Layers a paste may use", "zh": "可以粘贴的层"},
     "col.formula": {"en": "formula", "zh": "公式"},

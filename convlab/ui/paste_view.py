@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from convlab.shapelab import model_shapes, paste
-from convlab.ui.text import explained, plain, say, t
+from convlab.ui.text import explained, plain, t
 from convlab.ui.widgets import dataframe, setting
 
 if TYPE_CHECKING:
@@ -45,13 +45,28 @@ def keras_model(text: str) -> ModelBuilt:
     return keras_check.build_model(pasted, model_shapes.explain(pasted))
 
 
+def why_not(report: LayerReport, *, markdown: bool) -> str:
+    """Why a layer has no figures: convlab's reason, then Keras's own message.
+
+    Escaped for markdown (a caption), as written for a table cell, which shows text as is.
+    """
+    escape = plain if markdown else str
+    note = ""
+    if report.refusal:
+        fields = {
+            key: escape(v) if isinstance(v, str) else v for key, v in report.refusal.params.items()
+        }
+        note = t(report.refusal.key, **fields)
+    if report.keras_refused:
+        note = f"{note} {t('shapelab.keras_says')} {escape(report.keras_refused)}".strip()
+    return note
+
+
 def row(report: LayerReport) -> dict[str, object]:
     """One table row: the formulas' figures, Keras's output and verdict, and any refusal."""
     figures = report.row
     keras = report.keras_output
-    note = say(report.refusal) if report.refusal else ""
-    if report.keras_refused:
-        note = f"{note} {t('shapelab.keras_says')} {report.keras_refused}".strip()
+    note = why_not(report, markdown=False)
     missing = t("shapelab.refused") if report.refusal else "—"  # "—": a layer before it failed
     return {
         "layer": report.code,
@@ -113,7 +128,9 @@ def model_table(text: str) -> None:
         st.error(t("paste.differs", differ=verdicts.count(False), **figures))
     refused = next((i for i, report in enumerate(reports) if report.row is None), None)
     if refused is not None:
-        st.caption(t("paste.stopped", index=refused, layer=plain(reports[refused].code)))
+        stopped = reports[refused]
+        why = why_not(stopped, markdown=True)
+        st.caption(t("paste.stopped", index=refused, layer=plain(stopped.code), why=why))
 
 
 def model_paste() -> None:
