@@ -116,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shapelab.role_cols": {"en": "cols", "zh": "列"},
     "shapelab.role_channels": {"en": "channels", "zh": "通道"},
     "shapelab.role_filters": {"en": "filters", "zh": "滤波器"},
+    "shapelab.role_features": {"en": "features", "zh": "特征"},
     # The Keras check.
     "shapelab.keras": {"en": "Checked against a real Keras layer", "zh": "用真实的 Keras 层核对"},
     "shapelab.keras_agrees": {

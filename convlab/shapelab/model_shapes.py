@@ -49,16 +49,17 @@ class Row:
     roles: tuple[str, ...] = ()
     """Each output axis's name, batch first."""
 
-    def labelled(self) -> str:
-        """``(None batch, 7 steps, 64 channels)``: the output shape with its axis names."""
+    def labelled(self, name: Callable[[str], str] = str) -> str:
+        """``(None batch, 7 steps, 64 channels)``: the output shape with its axis names.
+
+        ``name`` turns a role (batch, steps, rows, cols, channels, filters,
+        features) into the words shown, e.g. the reader's language.
+        """
         roles = self.roles or AXIS_ROLES.get(len(self.output), ())
         if len(roles) != len(self.output):
             return show(self.output)
-        return (
-            "("
-            + ", ".join(f"{size} {role}" for size, role in zip(self.output, roles, strict=True))
-            + ")"
-        )
+        sizes = [f"{size} {name(role)}" for size, role in zip(self.output, roles, strict=True)]
+        return f"({', '.join(sizes)})"
 
 
 def explain(pasted: Pasted) -> list[Row | InputError | None]:
@@ -194,7 +195,7 @@ def _global_pooling(layer: Layer, shape: Shape) -> Row:
         output = (None, channels, *ones) if first else (None, *ones, channels)
     else:
         output = (None, channels)
-    return Row(output, 0, f"one value per channel: {channels}")
+    return Row(output, 0, f"{show(shape)} → {show(output)}")
 
 
 def _input(layer: Layer, inputs: list[Shape]) -> Row:
@@ -205,7 +206,7 @@ def _input(layer: Layer, inputs: list[Shape]) -> Row:
     ):
         raise InputError("err.paste_input", text=repr(shape))
     output = (None, *shape)
-    return Row(output, 0, f"Input(shape={show(tuple(shape))}) → batch None + shape")
+    return Row(output, 0, f"(None,) + {show(tuple(shape))} = {show(output)}")
 
 
 def _embedding(layer: Layer, inputs: list[Shape]) -> Row:
@@ -228,7 +229,7 @@ def _dense(layer: Layer, inputs: list[Shape]) -> Row:
     bias = units if given.get("use_bias", True) else 0
     params = width * units + bias
     terms = f"{width}·{units}" + (f" + {units}" if bias else "")
-    return Row((*inputs[0][:-1], units), params, f"last axis {width} → {units}; params = {terms}")
+    return Row((*inputs[0][:-1], units), params, f"{width} → {units}; params = {terms}")
 
 
 def _flatten(layer: Layer, inputs: list[Shape]) -> Row:
@@ -242,7 +243,7 @@ def _batch_normalization(layer: Layer, inputs: list[Shape]) -> Row:
     axis = int(given.get("axis", -1))  # type: ignore[arg-type]
     channels = inputs[0][axis]
     params = 4 * channels  # type: ignore[operator]
-    formula = f"gamma, beta, moving mean, moving variance: 4·{channels} = {params}"
+    formula = f"params = 4·{channels} = {params} (gamma, beta, moving_mean, moving_variance)"
     return Row(inputs[0], params, formula)
 
 
@@ -258,7 +259,8 @@ def _reshape(layer: Layer, inputs: list[Shape]) -> Row:
 def _permute(layer: Layer, inputs: list[Shape]) -> Row:
     dims = _ints(_arguments(layer, ("dims",))["dims"])
     order = dims if isinstance(dims, tuple) else (dims,)
-    return Row((None, *(inputs[0][d] for d in order)), 0, f"axes in the order {show(order)}")
+    output = (None, *(inputs[0][d] for d in order))
+    return Row(output, 0, f"dims={show(order)}: {show(inputs[0])} → {show(output)}")
 
 
 def _padding_1d(layer: Layer, inputs: list[Shape]) -> Row:

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from convlab.shapelab import model_shapes, paste
+from convlab.ui.shapelab import ROLES
 from convlab.ui.text import explained, plain, t
 from convlab.ui.widgets import dataframe, setting
 
@@ -70,7 +71,7 @@ def row(report: LayerReport) -> dict[str, object]:
     missing = t("shapelab.refused") if report.refusal else "—"  # "—": a layer before it failed
     return {
         "layer": report.code,
-        "output": figures.labelled() if figures else missing,
+        "output": figures.labelled(lambda role: t(ROLES[role])) if figures else missing,
         "params": f"{figures.params:,}" if figures else "—",
         "agrees": {True: "✓", False: "✗", None: "—"}[report.agrees],
         "keras": "—" if keras is None else f"{keras} · {report.keras_params:,}",

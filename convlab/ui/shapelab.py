@@ -35,6 +35,7 @@ ROLES = {
     "cols": "shapelab.role_cols",
     "channels": "shapelab.role_channels",
     "filters": "shapelab.role_filters",
+    "features": "shapelab.role_features",
 }
 """Catalogue key of what Keras reads each axis as."""
 
