@@ -166,6 +166,7 @@ def test_keras1_names_are_translated_first_and_listed() -> None:
     )
     reports = figures(MODELS["keras1"])
     assert reports[0].row.output == (None, 100)  # input_length became the Input
+    assert reports[1].row.labelled() == "(None batch, 100 steps, 128 channels)"
     assert reports[2].row.output == (None, 96, 64)
 
 

@@ -212,13 +212,10 @@ def _input(layer: Layer, inputs: list[Shape]) -> Row:
 def _embedding(layer: Layer, inputs: list[Shape]) -> Row:
     given = _arguments(layer, ("input_dim", "output_dim"))
     vocabulary, width = int(given["input_dim"]), int(given["output_dim"])  # type: ignore[arg-type]
-    output = (*inputs[0], width)
+    output = (*inputs[0], width)  # (batch, words) → (batch, steps, channels): a word a step
     params = vocabulary * width
-    roles = (*AXIS_ROLES.get(len(inputs[0]), ("batch",) * len(inputs[0])), "channels")[
-        : len(output)
-    ]
     formula = f"input_dim·output_dim = {vocabulary}·{width} = {params:,}"
-    return Row(output, params, formula, roles if len(inputs[0]) == 2 else ())
+    return Row(output, params, formula)
 
 
 def _dense(layer: Layer, inputs: list[Shape]) -> Row:
