@@ -49,28 +49,120 @@ def padding_amounts(
 
 
 def formula(
-    length: int,
+    length: int | None,
     n: int,
     padding: Padding,
     strides: int = 1,
     dilation: int = 1,
     name: str = "new_steps",
+    symbol: str = "i",
 ) -> str:
     """The output-length formula for ``padding``, with the real numbers substituted.
 
     ``name`` is the axis's output size as Keras's docs call it (new_steps,
-    new_rows, new_cols), so one function serves every spatial axis.
+    new_rows, new_cols), so one function serves every spatial axis. A length
+    of None (a variable-length axis, ``Input(shape=(None, 300))``) keeps its
+    ``symbol`` and the formula stays symbolic, as Keras's output keeps None.
 
     >>> formula(9, 3, "valid")
     'new_steps = ⌊(i − d·(k−1) − 1) / s⌋ + 1 = ⌊(9 − 1·(3−1) − 1) / 1⌋ + 1 = 7'
+    >>> formula(None, 3, "valid", symbol="steps")
+    'new_steps = ⌊(steps − 1·(3−1) − 1) / 1⌋ + 1'
     """
-    out = output_length(length, n, padding, strides, dilation)
+    shown = symbol if length is None else str(length)
     if padding == "valid":
-        return (
-            f"{name} = ⌊(i − d·(k−1) − 1) / s⌋ + 1"
-            f" = ⌊({length} − {dilation}·({n}−1) − 1) / {strides}⌋ + 1 = {out}"
-        )
-    return f"{name} = ⌈i / s⌉ = ⌈{length} / {strides}⌉ = {out}"
+        general = "⌊(i − d·(k−1) − 1) / s⌋ + 1"
+        numbers = f"⌊({shown} − {dilation}·({n}−1) − 1) / {strides}⌋ + 1"
+    else:
+        general, numbers = "⌈i / s⌉", f"⌈{shown} / {strides}⌉"
+    out = None if length is None else output_length(length, n, padding, strides, dilation)
+    return _equation(name, general, numbers, out)
+
+
+def _equation(name: str, general: str, numbers: str, out: int | None) -> str:
+    """``name = general = numbers = out``; only ``name = numbers`` for an unknown length."""
+    if out is None:
+        return f"{name} = {numbers}"
+    return f"{name} = {general} = {numbers} = {out}"
+
+
+def transposed_length(
+    length: int,
+    n: int,
+    padding: Padding,
+    strides: int = 1,
+    dilation: int = 1,
+    output_padding: int | None = None,
+) -> int:
+    """Steps a Conv1DTranspose/Conv2DTranspose axis gives, as Keras computes them.
+
+    Without ``output_padding`` Keras picks the size a convolution with the same
+    settings would shrink back to ``length`` (⌈·/s⌉ or the "valid" formula);
+    with it, the size is fixed exactly, which is how a decoder gets an odd length back.
+    """
+    span = receptive_field(n, dilation)
+    if padding == "valid":
+        extra = max(span, strides) - span if output_padding is None else output_padding
+        return (length - 1) * strides + span + extra
+    if output_padding is None:
+        return length * strides
+    return (length - 1) * strides + span % 2 + output_padding
+
+
+def transposed_padding(
+    n: int, padding: Padding, strides: int = 1, dilation: int = 1, output_padding: int | None = None
+) -> tuple[int, int]:
+    """Zero cells (before, after) around the stride-dilated input of a transposed convolution.
+
+    A transposed convolution is a stride-1 convolution over the input with
+    ``strides − 1`` zeros put between its cells, padded with these amounts:
+    Keras's own conversion (backend_utils, "from keras to jax"), so the
+    picture's windows are the ones Keras computes.
+    """
+    span = receptive_field(n, dilation)
+    if padding == "valid":
+        extra = max(span, strides) - span if output_padding is None else output_padding
+        return span - 1, span - 1 + extra
+    op = output_padding
+    total = strides + span - 2 if op is None else span + span % 2 - 2 + op
+    before = min(total // 2 + total % 2, span - 1)
+    return before, total - before
+
+
+def transposed_formula(
+    length: int | None,
+    n: int,
+    padding: Padding,
+    strides: int = 1,
+    dilation: int = 1,
+    output_padding: int | None = None,
+    name: str = "new_steps",
+    symbol: str = "i",
+) -> str:
+    """The transposed output-length formula, real numbers substituted where ``length`` is known.
+
+    >>> transposed_formula(5, 3, "same", 2, output_padding=0)
+    'new_steps = (i − 1)·s + (d·(k−1)+1) % 2 + output_padding = (5 − 1)·2 + 3 % 2 + 0 = 9'
+    """
+    span = receptive_field(n, dilation)
+    shown = symbol if length is None else str(length)
+    if padding == "same" and output_padding is None:
+        general, numbers = "i·s", f"{shown}·{strides}"
+    elif padding == "same":
+        general = "(i − 1)·s + (d·(k−1)+1) % 2 + output_padding"
+        numbers = f"({shown} − 1)·{strides} + {span} % 2 + {output_padding}"
+    elif output_padding is None:
+        general = "(i − 1)·s + max(d·(k−1)+1, s)"
+        numbers = f"({shown} − 1)·{strides} + max({span}, {strides})"
+    else:
+        general = "(i − 1)·s + d·(k−1)+1 + output_padding"
+        numbers = f"({shown} − 1)·{strides} + {span} + {output_padding}"
+    out = (
+        None
+        if length is None
+        else transposed_length(length, n, padding, strides, dilation, output_padding)
+    )
+    return _equation(name, general, numbers, out)
 
 
 def window_positions(

@@ -12,6 +12,7 @@ import keras
 import pytest
 
 from convlab.errors import InputError
+from convlab.i18n import message
 from convlab.shapelab import keras1
 
 LINES = [
@@ -213,3 +214,41 @@ def test_mapping_table_covers_the_issue_list() -> None:
         ("Convolution2D", "Conv2D"),
     ]:
         assert (old, new) in table
+
+
+@pytest.mark.parametrize(
+    ("code", "filters", "k", "s"),
+    [
+        ("Conv2D(64, 3, 3)", "64", 3, 3),
+        ("model.add(keras.layers.Conv2D(32, 5, 2, activation='relu'))", "32", 5, 2),
+        ("x = layers.Conv2D(8, 3, 2)(x)", "8", 3, 2),
+    ],
+)
+def test_keras2_positional_trap_is_flagged(code: str, filters: str, k: int, s: int) -> None:
+    """Conv2D(64, 3, 3) is legal Keras 3 and means strides=3: flagged, kept as written."""
+    result = keras1.translate(code)
+    assert result.code == ast.unparse(ast.parse(code))
+    ((key, params),) = result.notes
+    assert key == "keras1.note_positional"
+    assert (params["filters"], params["k"], params["s"]) == (filters, k, s)
+    layer = keras.layers.Conv2D(64, 3, 3)  # what Keras 3 really makes of it
+    assert (layer.kernel_size, layer.strides) == ((3, 3), (3, 3))
+    text = message("keras1.note_positional", "en", **params)
+    assert f"strides={s}" in text and f"kernel_size=({k}, {s})" in text
+
+
+@pytest.mark.parametrize(
+    "code", ["Conv2D(64, (3, 3), (2, 2))", "Conv2D(64, 3)", "Conv1D(64, 3, 3)", "Conv2D(8, 3, s)"]
+)
+def test_no_trap_where_the_call_is_not_the_keras1_pattern(code: str) -> None:
+    assert keras1.translate(code).notes == []
+
+
+def test_old_keywords_in_keras3_calls_quote_keras_own_refusal() -> None:
+    result = keras1.translate("Conv2D(32, (3, 3), border_mode='same', subsample=(2, 2))")
+    ((key, params),) = result.notes
+    assert key == "keras1.note_unrecognized"
+    with pytest.raises(ValueError) as err:
+        keras.layers.Conv2D(32, (3, 3), border_mode="same", subsample=(2, 2))
+    quoted = message(key, "en", **params).split("“")[1].split("”")[0]
+    assert quoted == str(err.value)

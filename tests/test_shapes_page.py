@@ -66,6 +66,25 @@ def window_rows(at: AppTest, index: int) -> dict[str, list[tuple[int, str, str]]
     }
 
 
+def query_spec(changes: dict[str, str]) -> LayerSpec:
+    """The layer a link with ``changes`` describes, read here from the settings' defaults."""
+    settings = {name: str(DEFAULTS[name]) for name in DEFAULTS if name.startswith("shape_")}
+    settings |= changes
+    transposed = settings["shape_layer"].endswith("_transpose")
+    return LayerSpec.from_text(
+        settings["shape_layer"],
+        settings["shape_input"],
+        int(settings["shape_filters"]),
+        settings["shape_kernel"],
+        settings["shape_strides"],
+        settings["shape_padding"],
+        settings["shape_dilation"],
+        settings["shape_format"],
+        1 if transposed else int(settings["shape_groups"]),
+        settings["shape_output_padding"] if transposed else "None",
+    )
+
+
 # Defaults ---------------------------------------------------------------------------------------
 
 
@@ -177,8 +196,99 @@ def test_preset_pointwise() -> None:
 
 
 def test_every_preset_has_a_test() -> None:
-    tested = {"image", "signal", "order", "twins", "pointwise"}
+    tested = {"image", "signal", "order", "twins", "pointwise", "transpose"}
     assert tested == set(pitfalls.KEYS)
+
+
+def test_preset_transpose_restores_the_shape_not_the_values() -> None:
+    at = pick(open_app("shapes"), "transpose")
+    table = versions(at)
+    assert table["output"].tolist() == ["(None, 5, 4)", "(None, 10, 300)", "(None, 9, 300)"]
+    assert table["kernel"].tolist() == ["(3, 300, 4)"] * 3
+    assert table["params"].tolist() == ["3,604", "3,900", "3,900"]
+    assert table["keras"].tolist() == ["✓", "✓", "✓"]
+    assert "output_padding=0" in table["code"].iloc[2]
+    from convlab.shapelab import keras_check
+
+    preset = pitfalls.BY_KEY["transpose"]
+    measured = keras_check.round_trip(preset.versions[0].spec, preset.versions[2].spec, 42)
+    assert measured.gap > 0.5 * measured.size > 0  # not the input back
+    shown = en(
+        "preset.round_trip",
+        seed=42,
+        size=f"{measured.size:.2f}",
+        gap=f"{measured.gap:.2f}",
+        mean=f"{measured.mean:.2f}",
+    )
+    assert shown in [c.value for c in at.caption]
+    at.button(key="shape_load_3").click().run()
+    assert at.radio(key="shape_layer").value == "conv1d_transpose"
+    assert at.text_input(key="shape_output_padding").value == "0"
+    assert figures(at) == ("(None, 9, 300)", "(3, 300, 4)", "3,900")
+
+
+# New arguments ----------------------------------------------------------------------------------
+
+
+def test_variable_length_axis_keeps_none_and_a_symbolic_formula() -> None:
+    at = open_app("shapes", shape_input="None, 300")
+    no_exception(at)
+    spec = LayerSpec("conv1d", (None, 300), 4, 3).check()
+    assert figures(at) == ("(None, None, 4)", "(3, 300, 4)", "3,604")
+    assert at.code[0].value == "steps: new_steps = ⌊(steps − 1·(3−1) − 1) / 1⌋ + 1"
+    assert at.code[0].value == spec.formulas()[0]
+    assert at.success[0].value == en(
+        "shapelab.keras_agrees", output="(None, None, 4)", kernel="(3, 300, 4)", params="3,604"
+    )
+    captions = [c.value for c in at.caption]
+    assert en("shapelab.picture_none", axis="steps") in captions
+    assert not main_warnings(at)
+
+
+def test_groups_show_the_kernel_and_which_channels_feed_which_filters() -> None:
+    at = open_app("shapes", shape_input="9, 6", shape_groups="3", shape_filters="6")
+    no_exception(at)
+    assert figures(at) == ("(None, 7, 6)", "(3, 2, 6)", f"{3 * 2 * 6 + 6:,}")
+    chart = chart_data(at, 0)
+    read = chart[chart["reads"] == en("cell.read")]
+    # filter f reads channel c exactly when both are in the same third
+    assert sorted(zip(read["filter"], read["channel"], strict=True)) == [
+        (f, c) for f in range(6) for c in range(6) if f // 2 == c // 2
+    ]
+    assert at.number_input(key="shape_groups").value == 3
+    assert at.text_input(key="shape_output_padding").disabled
+
+
+def test_transposed_layer_and_its_picture() -> None:
+    query = {
+        "shape_layer": "conv1d_transpose",
+        "shape_input": "3, 4",
+        "shape_strides": "2",
+        "shape_groups": "2",  # greyed out for a transpose, so not used
+    }
+    at = open_app("shapes", **query)
+    no_exception(at)
+    assert at.number_input(key="shape_groups").disabled
+    assert not at.text_input(key="shape_output_padding").disabled
+    spec = LayerSpec("conv1d_transpose", (3, 4), 4, 3, 2).check()
+    assert figures(at) == (str(spec.output_shape), "(3, 4, 4)", f"{3 * 4 * 4 + 4:,}")
+    assert spec.output_shape == (None, (3 - 1) * 2 + 3, 4)
+    assert at.code[0].value == "steps: " + arithmetic.transposed_formula(3, 3, "valid", 2)
+    rows = window_rows(at, 0)
+    # the input spread out: 2 padding zeros, x0, 0, x1, 0, x2, then 2 padding zeros
+    assert [text for _, _, text in rows["input"]] == [
+        "0",
+        "0",
+        "x0",
+        "0",
+        "x1",
+        "0",
+        "x2",
+        "0",
+        "0",
+    ]
+    assert list(rows) == ["input", *(f"y[{t}]" for t in range(7))]
+    assert [cell for cell, _, _ in rows["y[6]"]] == [6, 7, 8]
 
 
 # Language and URL -----------------------------------------------------------------------------
@@ -283,26 +393,26 @@ def test_kernel_longer_than_input_shows_keras_message_and_what_to_change() -> No
             "err.shape_tuple",
             "tuple of 2 integers",
         ),
+        ({"shape_input": "9, None"}, "err.shape_none_channels", "unsupported operand"),
+        ({"shape_input": "9, 5", "shape_groups": "2"}, "err.shape_groups", "evenly divisible"),
+        (
+            {"shape_layer": "conv1d_transpose", "shape_strides": "2", "shape_output_padding": "2"},
+            "err.shape_output_padding",
+            "`output_padding` must be strictly less than `strides`",
+        ),
+        (
+            {"shape_layer": "conv1d_transpose", "shape_input": "9, None"},
+            "err.shape_none_channels",
+            "Shapes used to initialize variables must be fully-defined",
+        ),
     ],
 )
 def test_refused_layers(changes: dict[str, str], key: str, keras_says: str) -> None:
     at = open_app("shapes", **changes)
     no_exception(at)
     assert keras_says in at.code[0].value
-    settings = {name: str(DEFAULTS[name]) for name in DEFAULTS if name.startswith("shape_")}
-    settings |= changes
-    spec = LayerSpec.from_text(
-        settings["shape_layer"],
-        settings["shape_input"],
-        int(settings["shape_filters"]),
-        settings["shape_kernel"],
-        settings["shape_strides"],
-        settings["shape_padding"],
-        settings["shape_dilation"],
-        settings["shape_format"],
-    )
     with pytest.raises(InputError) as err:
-        spec.check()
+        query_spec(changes).check()
     assert err.value.key == key
     assert main_warnings(at) == [said(err.value.key, **err.value.params)]
     assert not at.metric

@@ -21,8 +21,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "label.shape_layer": {"en": "layer", "zh": "层"},
     "help.shape_layer": {
-        "en": "Conv1D slides along one axis (steps), Conv2D along two (rows and columns).",
-        "zh": "Conv1D 沿一个轴（steps）滑动，Conv2D 沿两个轴（行和列）滑动。",
+        "en": "Conv1D slides along one axis (steps), Conv2D along two (rows and columns). "
+        "The transposed layers go the other way: they spread the input out (strides "
+        "multiply the length) instead of shrinking it.",
+        "zh": "Conv1D 沿一个轴（steps）滑动，Conv2D 沿两个轴（行和列）滑动。转置卷积层方向相反："
+        "它把输入展开（长度乘以 strides），而不是缩小。",
     },
     "label.shape_format": {"en": "data_format", "zh": "data_format 数据格式"},
     "help.shape_format": {
@@ -32,9 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "label.shape_input": {"en": "input shape, without batch", "zh": "输入形状（不含 batch）"},
     "help.shape_input": {
-        "en": "What you pass to keras.Input(shape=...), e.g. 1, 32, 32 or (600, 300). "
-        "Conv1D needs 2 numbers, Conv2D needs 3.",
-        "zh": "即传给 keras.Input(shape=...) 的内容，例如 1, 32, 32 或 (600, 300)。Conv1D 需要 2 个数，Conv2D 需要 3 个。",
+        "en": "What you pass to keras.Input(shape=...), e.g. 1, 32, 32 or (None, 300). "
+        "Conv1D needs 2 numbers, Conv2D needs 3. None: any length (not for the channels).",
+        "zh": "即传给 keras.Input(shape=...) 的内容，例如 1, 32, 32 或 (None, 300)。Conv1D 需要 2 个数，"
+        "Conv2D 需要 3 个。None 表示任意长度（通道轴不行）。",
     },
     "label.shape_filters": {"en": "filters", "zh": "filters 滤波器数"},
     "help.shape_filters": {
@@ -63,6 +67,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Gap between the cells one window reads, an int or one number per axis. "
         "Keras cannot combine it with strides > 1.",
         "zh": "一个窗口读取的格子之间的间隔，可以是整数，也可以每个轴一个数。Keras 不能把它和 strides > 1 同时使用。",
+    },
+    "label.shape_groups": {"en": "groups", "zh": "groups 分组数"},
+    "help.shape_groups": {
+        "en": "Conv1D/Conv2D only. Split the input channels and the filters into this many "
+        "groups; each group of filters reads only its own channels. Must divide both.",
+        "zh": "仅用于 Conv1D/Conv2D。把输入通道和滤波器分成这么多组；每组滤波器只读取本组的通道。必须同时整除两者。",
+    },
+    "label.shape_output_padding": {"en": "output_padding", "zh": "output_padding 输出填充"},
+    "help.shape_output_padding": {
+        "en": "Transposed layers only. None lets Keras choose the length; a number (less "
+        "than strides) adds that many cells after each axis, to get an exact length back.",
+        "zh": "仅用于转置卷积层。None 表示由 Keras 决定长度；一个数（小于 strides）会在每个轴末尾多加这么多格子，以得到确切的长度。",
     },
     "label.shape_legacy": {"en": "Keras 1 code", "zh": "Keras 1 代码"},
     "help.shape_legacy": {
@@ -100,6 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shapelab.role_cols": {"en": "cols", "zh": "列"},
     "shapelab.role_channels": {"en": "channels", "zh": "通道"},
     "shapelab.role_filters": {"en": "filters", "zh": "滤波器"},
+    "shapelab.role_features": {"en": "features", "zh": "特征"},
     # The Keras check.
     "shapelab.keras": {"en": "Checked against a real Keras layer", "zh": "用真实的 Keras 层核对"},
     "shapelab.keras_agrees": {
@@ -141,6 +158,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "filled cells are the ones its window reads.",
         "zh": "{axis}：{size} 个格子，卷积核 {k}，步长 {s}，膨胀率 {d}，填充 {padding}："
         "前面补 {before} 个零格子，后面补 {after} 个。每一行是一个输出；填色的格子就是它的窗口读取的位置。",
+    },
+    "shapelab.picture_none": {
+        "en": "{axis}: None, any length. There are no cells to draw; the formula above holds "
+        "for every length.",
+        "zh": "{axis}：None，任意长度。没有可画的格子；上面的公式对任意长度都成立。",
+    },
+    "shapelab.transposed_caption": {
+        "en": "{axis}: a transposed convolution is a stride-1 convolution over the input "
+        "spread out: {zeros} zero(s) put between its {size} cells give {spread} cells, "
+        "{before} zero cell(s) added before and {after} after. A window of kernel {k}, "
+        "dilation_rate {d}, slides one cell at a time: {outputs} outputs. Real cells show "
+        "their name (x0, x1, …), inserted ones 0.",
+        "zh": "{axis}：转置卷积就是在展开后的输入上做步长为 1 的卷积：在 {size} 个格子之间各插入 {zeros} 个零，"
+        "得到 {spread} 个格子，前面再补 {before} 个零格子，后面补 {after} 个。卷积核 {k}、膨胀率 {d} "
+        "的窗口每次移动一格：共 {outputs} 个输出。真实格子显示其名称（x0、x1、…），插入的格子显示 0。",
+    },
+    "shapelab.groups": {"en": "Which channels each filter reads", "zh": "每个滤波器读取哪些通道"},
+    "shapelab.groups_caption": {
+        "en": "groups={groups}: the {channels} input channels and the {filters} filters are "
+        "split into {groups} runs. Each filter reads only the {per_group} channels of its own "
+        "run, so the kernel holds {per_group} channels, not {channels}; each run makes "
+        "{filters_per_group} filters.",
+        "zh": "groups={groups}：{channels} 个输入通道和 {filters} 个滤波器各被分成 {groups} 组。"
+        "每个滤波器只读取本组的 {per_group} 个通道，所以卷积核只有 {per_group} 个通道而不是 {channels} 个；"
+        "每组产生 {filters_per_group} 个滤波器。",
+    },
+    "shapelab.groups_cut": {
+        "en": "Showing the first {filters} filters and {channels} of {total} channels.",
+        "zh": "只显示前 {filters} 个滤波器，以及 {total} 个通道中的前 {channels} 个。",
     },
     "shapelab.picture_cut": {
         "en": "Showing the first {cells} of {total} cells and the first {rows} of {outputs} outputs.",
@@ -278,6 +324,88 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "想让相邻的词一起被看到，就加宽窗口：`{call1}` 得到 `{out1}`，每一行是一个 {k1}-gram，"
         "共 {params1} 个参数。",
     },
+    "preset.transpose.title": {
+        "en": "Conv1DTranspose gives {new1} steps, not {length0}",
+        "zh": "Conv1DTranspose 得到 {new1} 步，而不是 {length0} 步",
+    },
+    "preset.transpose.story": {
+        "en": "`{call0}` shrinks `{in0}` to `{out0}`: ⌈{length0} / 2⌉ = {new0} steps. The "
+        "transposed layer with the same settings, `{call1}` on `{in1}`, spreads them out again, "
+        "but 'same' makes i·s = {new1} steps: `{out1}`. Both {length0} and {new1} steps shrink "
+        "to {new0}, so Keras cannot know which you want. Note the kernel: `{kernel1}` is "
+        "kernel_size + (filters, in_channels), the reverse of Conv1D's kernel_size + "
+        "(in_channels, filters), so it has the very shape of the Conv1D kernel `{kernel0}`.",
+        "zh": "`{call0}` 把 `{in0}` 缩小为 `{out0}`：⌈{length0} / 2⌉ = {new0} 步。设置相同的转置卷积层 "
+        "`{call1}` 作用在 `{in1}` 上又把它展开，但 'same' 给出 i·s = {new1} 步：`{out1}`。{length0} 步和 "
+        "{new1} 步都会缩小成 {new0} 步，所以 Keras 无法知道你想要哪一个。注意卷积核：`{kernel1}` 是 "
+        "kernel_size + (filters, in_channels)，与 Conv1D 的 kernel_size + (in_channels, filters) 顺序相反，"
+        "所以它的形状恰好就是 Conv1D 卷积核的形状 `{kernel0}`。",
+    },
+    "preset.transpose.fix": {
+        "en": "Say which length: `output_padding=0` gives (i − 1)·s + k % 2 + 0 = {new2} steps, "
+        "`{out2}`, the shape of the input again. Only the shape: a transposed convolution is "
+        "not the inverse of a convolution, and its weights are its own.",
+        "zh": "指明想要的长度：`output_padding=0` 给出 (i − 1)·s + k % 2 + 0 = {new2} 步，即 `{out2}`，"
+        "又回到输入的形状。但只是形状：转置卷积不是卷积的逆运算，它有自己的权重。",
+    },
+    "preset.round_trip": {
+        "en": "Measured on a random batch (seed {seed}): the values that come back differ from "
+        "the input by up to {gap} (mean {mean}) for inputs of mean size {size}. Same shape, "
+        "other numbers.",
+        "zh": "在一个随机批次上实测（种子 {seed}）：回来的数值与输入最多相差 {gap}（平均 {mean}），"
+        "而输入的平均大小为 {size}。形状相同，数值不同。",
+    },
+    # Paste a model.
+    "paste.title": {"en": "Paste a model, see every shape", "zh": "粘贴一个模型，看清每一层的形状"},
+    "paste.intro": {
+        "en": "Paste a small Keras model: `keras.Sequential([...])`, `model.add(...)` lines "
+        "or a functional chain `x = Conv1D(...)(x)`. It is read, **never run**: only Keras "
+        "layers with literal arguments are accepted. Each layer gets its output shape with "
+        "the axis names, its formula and parameters, and a real Keras model checks them.",
+        "zh": "粘贴一个小的 Keras 模型：`keras.Sequential([...])`、`model.add(...)` 行，或函数式写法 "
+        "`x = Conv1D(...)(x)`。代码只会被读取，**绝不会被运行**：只接受参数为字面量的 Keras 层。"
+        "每一层都会给出带轴名的输出形状、公式和参数个数，并由真实的 Keras 模型核对。",
+    },
+    "label.shape_model": {"en": "Keras model code", "zh": "Keras 模型代码"},
+    "help.shape_model": {
+        "en": "Keras 1 names are translated first. Press Ctrl+Enter to apply.",
+        "zh": "Keras 1 的名称会先被翻译。按 Ctrl+Enter 应用。",
+    },
+    "paste.example_image": {
+        "en": "(1, 32, 32) image, as posted",
+        "zh": "(1, 32, 32) 图像，原帖写法",
+    },
+    "paste.example_fix": {"en": "…and its fix", "zh": "……以及修正"},
+    "paste.example_text": {"en": "Kim's text CNN", "zh": "Kim 的文本 CNN"},
+    "paste.example_help": {
+        "en": "Put this model into the box (what you typed there is replaced).",
+        "zh": "把这个模型放进输入框（会替换你已输入的内容）。",
+    },
+    "paste.keras1": {
+        "en": "Keras 1 names translated first: {changes}",
+        "zh": "已先翻译 Keras 1 的名称：{changes}",
+    },
+    "paste.verdict": {
+        "en": "Keras agrees on every one of the {layers} layers compared. Total params by the "
+        "formulas: {params}; in the Keras model: {keras}.",
+        "zh": "比较过的 {layers} 层全部与 Keras 一致。按公式计算的参数总数：{params}；Keras 模型中：{keras}。",
+    },
+    "paste.differs": {
+        "en": "Keras disagrees with the formulas on {differ} of the {layers} layers compared "
+        "(marked ✗). Total params by the formulas: {params}; in the Keras model: {keras}. "
+        "Please report this paste.",
+        "zh": "在比较过的 {layers} 层中，有 {differ} 层 Keras 与公式不一致（标为 ✗）。按公式计算的参数总数："
+        "{params}；Keras 模型中：{keras}。请报告这段代码。",
+    },
+    "paste.stopped": {
+        "en": "Layer {index}, “{layer}”, gives no output shape, so the layers after it cannot "
+        "be computed: {why}",
+        "zh": "第 {index} 层 “{layer}” 没有输出形状，所以它后面的层无法计算：{why}",
+    },
+    "paste.supported": {"en": "Layers a paste may use", "zh": "可以粘贴的层"},
+    "col.formula": {"en": "formula", "zh": "公式"},
+    "col.keras_output": {"en": "Keras: output · params", "zh": "Keras：输出 · 参数"},
+    "col.note": {"en": "why not", "zh": "原因"},
     # Legacy translator.
     "shapelab.legacy": {"en": "Keras 1 code → Keras 3", "zh": "Keras 1 代码 → Keras 3"},
     "shapelab.legacy_intro": {
@@ -312,6 +440,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Keras 3 prefers keras.Input(shape=...) as the first layer to an input_shape "
         "argument.",
         "zh": "Keras 3 更推荐把 keras.Input(shape=...) 作为第一层，而不是使用 input_shape 参数。",
+    },
+    "keras1.note_positional": {
+        "en": "“{call}” runs in Keras 3, but not as old tutorials mean it: the third number "
+        "is **strides={s}**, not a {k}×{s} kernel. Keras 1's “Convolution2D({filters}, {k}, "
+        "{s})” meant “kernel_size=({k}, {s})”; in Keras 3 write “Conv2D({filters}, ({k}, {s}))”.",
+        "zh": "“{call}” 在 Keras 3 中可以运行，但含义与旧教程不同：第三个数是 **strides={s}**，"
+        "而不是 {k}×{s} 的卷积核。Keras 1 的 “Convolution2D({filters}, {k}, {s})” 表示 "
+        "“kernel_size=({k}, {s})”；在 Keras 3 中请写 “Conv2D({filters}, ({k}, {s}))”。",
+    },
+    "keras1.note_unrecognized": {
+        "en": "Keras 3 refuses the old names in this call with: “Unrecognized keyword "
+        "arguments passed to {layer}: {args}”. The translation above uses the new names.",
+        "zh": "Keras 3 会拒绝这个调用里的旧参数名，报错为：“Unrecognized keyword arguments "
+        "passed to {layer}: {args}”。上面的翻译已使用新名称。",
     },
     "keras1.note_missing": {
         "en": "{name} is missing: kernel_size needs one number per axis.",
@@ -357,6 +499,110 @@ MESSAGES: dict[str, dict[str, str]] = {
         "check which axis data_format reads as channels.",
         "zh": "padding 为 'valid' 时，{axis} 轴上的窗口跨度为 d·(k−1)+1 = {d}·({k}−1)+1 = {span} 个格子，"
         "但这个轴只有 {size} 个。请改用 padding 'same'、缩小卷积核，或检查 data_format 把哪个轴当作通道。",
+    },
+    "err.shape_none_channels": {
+        "en": "{layer} needs to know its channels: axis {axis} of {shape} is what {data_format} "
+        "reads as channels, and it is None. None is allowed only on the steps, rows and "
+        "columns (any sentence length); give the channels as a number, e.g. the embedding size.",
+        "zh": "{layer} 需要知道通道数：在 {data_format} 下，{shape} 的第 {axis} 个轴是通道，而它是 None。"
+        "只有 steps、行和列可以是 None（任意句子长度）；请把通道写成一个数，例如词向量的维度。",
+    },
+    "err.shape_groups": {
+        "en": "groups={groups} must divide both the input channels ({channels}) and the "
+        "filters ({filters}): each group reads channels/groups channels and makes "
+        "filters/groups filters. Pick a groups value that divides both, e.g. 1.",
+        "zh": "groups={groups} 必须同时整除输入通道数（{channels}）和滤波器数（{filters}）："
+        "每组读取 通道数/groups 个通道、产生 滤波器数/groups 个滤波器。请选择能同时整除两者的 groups，例如 1。",
+    },
+    "err.shape_no_argument": {
+        "en": "{layer} has no {name} argument. groups exists only for Conv1D/Conv2D, "
+        "output_padding only for the transposed layers.",
+        "zh": "{layer} 没有 {name} 参数。groups 只用于 Conv1D/Conv2D，output_padding 只用于转置卷积层。",
+    },
+    "err.shape_output_padding": {
+        "en": "output_padding {value} must be smaller than strides {strides} on every axis: "
+        "it only picks one of the {strides} output lengths that a stride of {strides} "
+        "leaves open. Use a number from 0 to strides − 1, or None.",
+        "zh": "每个轴上的 output_padding {value} 都必须小于 strides {strides}：它只是在步长 {strides} "
+        "留下的 {strides} 种输出长度中选一个。请使用 0 到 strides − 1 之间的数，或 None。",
+    },
+    "err.shape_negative": {
+        "en": "{name} cannot be negative (got {value}): it adds cells, it cannot remove them.",
+        "zh": "{name} 不能为负数（当前为 {value}）：它只能增加格子，不能删除格子。",
+    },
+    "err.shape_empty_output": {
+        "en": "On {axis} this transposed layer would give 0 cells: with padding 'same', an even "
+        "kernel {k} and output_padding {op}, a 1-cell input leaves nothing. Use output_padding "
+        "None, an odd kernel, or a longer input.",
+        "zh": "在 {axis} 轴上，这个转置卷积层会得到 0 个格子：padding 为 'same'、偶数卷积核 {k}、"
+        "output_padding 为 {op} 时，长度为 1 的输入什么也留不下。请用 output_padding None、奇数卷积核或更长的输入。",
+    },
+    "err.paste_statement": {
+        "en": "This is not part of a model: “{text}”. Paste only imports from keras, "
+        "layer calls with literal arguments, model.add(...) lines or x = Layer(...)(x) lines.",
+        "zh": "这不是模型的一部分：“{text}”。只能粘贴 keras 的 import、参数为字面量的层调用、"
+        "model.add(...) 行或 x = Layer(...)(x) 行。",
+    },
+    "err.paste_call": {
+        "en": "“{name}” is not a layer this lab builds, so the paste is refused. Use the Keras "
+        "layers listed under the box (Conv1D, Dense, LSTM, …); nothing else is ever called.",
+        "zh": "“{name}” 不是本实验室可以构建的层，所以这段代码被拒绝。请使用输入框下方列出的 Keras 层"
+        "（Conv1D、Dense、LSTM 等）；其他任何东西都不会被调用。",
+    },
+    "err.paste_argument": {
+        "en": "“{text}” is not a literal value. Write numbers, strings, True/False/None or "
+        "tuples of them, e.g. kernel_size=3 instead of kernel_size=k.",
+        "zh": "“{text}” 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
+        "例如用 kernel_size=3 代替 kernel_size=k。",
+    },
+    "err.paste_no_layers": {
+        "en": "No layer found. Paste a keras.Sequential([...]), model.add(...) lines or a "
+        "functional chain starting with keras.Input(shape=...).",
+        "zh": "没有找到任何层。请粘贴 keras.Sequential([...])、model.add(...) 行，"
+        "或以 keras.Input(shape=...) 开头的函数式代码。",
+    },
+    "err.paste_too_many": {
+        "en": "More than {most} layers: paste a smaller model, or a part of it.",
+        "zh": "超过 {most} 层：请粘贴更小的模型，或其中一部分。",
+    },
+    "err.paste_no_formula": {
+        "en": "The lab's formulas cannot read {layer}'s arguments here, so Keras is not asked "
+        "either. Check them against the Keras docs.",
+        "zh": "本实验室的公式读不懂这里 {layer} 的参数，所以也不会交给 Keras。请对照 Keras 文档检查。",
+    },
+    "err.paste_input": {
+        "en": "keras.Input needs shape=(...) with whole numbers or None (got {text}).",
+        "zh": "keras.Input 需要 shape=(...)，其中是整数或 None（当前为 {text}）。",
+    },
+    "err.paste_undefined": {
+        "en": "{layer} needs its input's last axis to be a number; it gets {shape}.",
+        "zh": "{layer} 需要输入的最后一个轴是一个确定的数；它得到的是 {shape}。",
+    },
+    "err.paste_no_input": {
+        "en": "Keras cannot know the input's shape: start the model with "
+        "keras.Input(shape=(...)), e.g. keras.Input(shape=(None, 300)) for sentences.",
+        "zh": "Keras 无法知道输入的形状：请在模型开头加上 keras.Input(shape=(...))，"
+        "例如句子可以用 keras.Input(shape=(None, 300))。",
+    },
+    "err.cli_missing": {
+        "en": "Give {names}, or --model-file with model code.",
+        "zh": "请给出 {names}，或者用 --model-file 给出模型代码。",
+    },
+    "err.cli_file": {
+        "en": "Cannot read {path}: {reason}.",
+        "zh": "无法读取 {path}：{reason}。",
+    },
+    "err.paste_weights": {
+        "en": "Up to this layer the model holds more than {most} weights, more than this lab "
+        "builds on a shared server. The layers above are checked; paste a smaller model.",
+        "zh": "到这一层为止，模型的权重已超过 {most} 个，超出了本实验室在共享服务器上构建的上限。"
+        "上面的层已经核对；请粘贴更小的模型。",
+    },
+    "err.pool_too_short": {
+        "en": "The pooling window of {pool} does not fit on {axis}, which has {size} cell(s). "
+        "Use padding='same', a smaller pool_size, or check which axis is the channels.",
+        "zh": "大小为 {pool} 的池化窗口放不进 {axis} 轴，该轴只有 {size} 个格子。"
+        "请使用 padding='same'、更小的 pool_size，或检查哪个轴是通道。",
     },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",

@@ -148,6 +148,8 @@ KERAS3_ARGUMENTS = frozenset(
 )
 """What keras.layers.ConvND(...) accepts (a test compares it with Keras's signature)."""
 KERAS3_LAYERS = frozenset(CLASSES.values())
+TRAP_LAYER = "Conv2D"
+"""Its Keras 1 ancestor took (filters, rows, cols): in Keras 3 a third number means strides."""
 
 
 def mapping() -> list[tuple[str, str]]:
@@ -263,8 +265,30 @@ class _Rewriter(ast.NodeTransformer):
             arguments = self._positional(node.args, POSITIONAL[name]) + node.keywords
             node.args = []
         else:
+            self._positional_trap(node, name)
             arguments = node.keywords
+            old = {kw.arg: ast.unparse(kw.value) for kw in arguments if kw.arg in ARGUMENTS}
+            if old:
+                refused = ", ".join(f"'{arg}': {value}" for arg, value in old.items())
+                self._note("keras1.note_unrecognized", layer=name, args=f"{{{refused}}}")
         node.keywords = self._keywords(arguments)
+
+    def _positional_trap(self, node: ast.Call, name: str) -> None:
+        """``Conv2D(64, 3, 3)``: legal Keras 3, where the third argument is strides.
+
+        Keras 1's ``Convolution2D(64, 3, 3)`` and Keras 2's legacy support
+        read it as a 3×3 kernel; Keras 3 silently makes a 3-wide kernel with
+        strides 3. The call is kept as written (it runs), and the reader is told.
+        """
+        numbers = [_constant(arg) for arg in node.args[1:3]]
+        if name == TRAP_LAYER and len(node.args) == 3 and all(isinstance(n, int) for n in numbers):
+            self._note(
+                "keras1.note_positional",
+                call=ast.unparse(node),
+                filters=ast.unparse(node.args[0]),
+                k=numbers[0],
+                s=numbers[1],
+            )
 
     def _positional(self, args: list[ast.expr], names: tuple[str, ...]) -> list[ast.keyword]:
         keywords = []

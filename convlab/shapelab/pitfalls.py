@@ -40,6 +40,8 @@ class Preset:
     """Catalogue key: what to change, with the numbers from :func:`fields`."""
     versions: tuple[Version, ...]
     """The first is the layer as written; loading the preset loads it into the controls."""
+    round_trip: tuple[int, int] | None = None
+    """(convolution, transpose): versions whose values the page compares on a real batch."""
 
 
 def _image(shape: tuple[int, ...], data_format: str = "channels_last") -> LayerSpec:
@@ -56,6 +58,14 @@ def _sensors(shape: tuple[int, ...], data_format: str = "channels_last") -> Laye
 
 def _sentence(kernel: int) -> LayerSpec:
     return LayerSpec("conv1d", (9, 300), 4, kernel)
+
+
+def _decoder(output_padding: int | None) -> LayerSpec:
+    """The transpose that undoes ``_downsampled``'s shape: same kernel, strides and padding."""
+    return LayerSpec("conv1d_transpose", (5, 4), 300, 3, 2, "same", output_padding=output_padding)
+
+
+_downsampled = LayerSpec("conv1d", (9, 300), 4, 3, 2, "same")
 
 
 PRESETS: tuple[Preset, ...] = (
@@ -109,6 +119,18 @@ PRESETS: tuple[Preset, ...] = (
         "preset.pointwise.story",
         "preset.pointwise.fix",
         (Version(GIVEN, _sentence(1)), Version(COMPARE, _sentence(3))),
+    ),
+    Preset(
+        "transpose",
+        "preset.transpose.title",
+        "preset.transpose.story",
+        "preset.transpose.fix",
+        (
+            Version(GIVEN, _downsampled),
+            Version(COMPARE, _decoder(None)),
+            Version(FIX, _decoder(0)),
+        ),
+        round_trip=(0, 2),
     ),
 )
 BY_KEY = {preset.key: preset for preset in PRESETS}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from convlab.arithmetic import PADDINGS
 from convlab.setting import Setting, clipped
-from convlab.shapelab import keras1, layerspec, pitfalls
+from convlab.shapelab import keras1, layerspec, paste, pitfalls
 
 SETTINGS = {
     "shape_preset": Setting(None, choices=pitfalls.KEYS),
@@ -16,5 +16,8 @@ SETTINGS = {
     "shape_strides": Setting("1", text=layerspec.checked_text),
     "shape_padding": Setting("valid", choices=PADDINGS),
     "shape_dilation": Setting("1", text=layerspec.checked_text),
+    "shape_groups": Setting(1, range=(1, layerspec.MAX_FILTERS)),
+    "shape_output_padding": Setting("None", text=layerspec.checked_optional),
     "shape_legacy": Setting(keras1.EXAMPLE, text=clipped(keras1.MAX_CHARS)),
+    "shape_model": Setting(paste.EXAMPLES["image"], text=clipped(paste.MAX_CHARS)),
 }

@@ -60,3 +60,25 @@ def window(length: int, k: int, s: int, d: int, padding: Padding) -> Window:
         length, k, padding, s, d, most_steps=rows, most_taps=math.ceil(cells / d)
     )
     return Window(read + before, before, length, after, cells, outputs)
+
+
+def transposed_window(
+    length: int, k: int, s: int, d: int, padding: Padding, output_padding: int | None
+) -> tuple[Window, list[str]]:
+    """A transposed convolution's first windows, and the labels of the stride-dilated input.
+
+    Keras computes a transposed convolution as a stride-1 convolution over the
+    input with ``s − 1`` zeros put between its cells, padded by
+    :func:`arithmetic.transposed_padding`. The picture shows exactly that: the
+    real cells carry their name (x0, x1, …), the inserted ones a 0.
+    """
+    before, after = arithmetic.transposed_padding(k, padding, s, d, output_padding)
+    spread = (length - 1) * s + 1
+    cells = min(before + spread + after, WINDOW_CELLS)
+    outputs = arithmetic.transposed_length(length, k, padding, s, d, output_padding)
+    rows = min(outputs, WINDOW_ROWS, cells)
+    taps = min(k, math.ceil(cells / d))
+    read = np.arange(rows)[:, None] + np.arange(taps)[None, :] * d
+    shown = min(spread, cells)
+    labels = [f"x{p // s}" if p % s == 0 else "0" for p in range(shown)]
+    return Window(read, before, spread, after, cells, outputs), labels

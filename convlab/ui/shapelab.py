@@ -15,9 +15,9 @@ import streamlit as st
 from convlab import arithmetic
 from convlab.errors import InputError
 from convlab.lesson import charts
-from convlab.shapelab import keras1, pitfalls
+from convlab.shapelab import groups, keras1, pitfalls
 from convlab.shapelab.layerspec import CLASS_NAMES, MAX_TEXT, LayerSpec, show
-from convlab.shapelab.windows import Window, window
+from convlab.shapelab.windows import Window, transposed_window, window
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.ui.state import value
 from convlab.ui.text import explained, plain, say, t
@@ -26,7 +26,7 @@ from convlab.ui.widgets import dataframe, setting
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from convlab.shapelab.keras_check import Built, Refused
+    from convlab.shapelab.keras_check import Built, Refused, RoundTrip
 
 ROLES = {
     "batch": "shapelab.role_batch",
@@ -35,6 +35,7 @@ ROLES = {
     "cols": "shapelab.role_cols",
     "channels": "shapelab.role_channels",
     "filters": "shapelab.role_filters",
+    "features": "shapelab.role_features",
 }
 """Catalogue key of what Keras reads each axis as."""
 
@@ -94,8 +95,17 @@ def figures(layer: LayerSpec | Built) -> dict[str, str]:
 # Controls ------------------------------------------------------------------------------
 
 
+def transposed() -> bool:
+    """Whether the chosen layer is a transposed convolution (output_padding, no groups)."""
+    return value("shape_layer").endswith("_transpose")
+
+
 def current_spec() -> LayerSpec:
-    """The layer the controls describe; InputError if a text box does not hold numbers."""
+    """The layer the controls describe; InputError if a text box does not hold numbers.
+
+    groups goes only to Conv1D/Conv2D and output_padding only to the
+    transposes: the page greys out the control the chosen layer does not have.
+    """
     return LayerSpec.from_text(
         value("shape_layer"),
         value("shape_input"),
@@ -105,6 +115,8 @@ def current_spec() -> LayerSpec:
         value("shape_padding"),
         value("shape_dilation"),
         value("shape_format"),
+        1 if transposed() else value("shape_groups"),
+        value("shape_output_padding") if transposed() else "None",
     )
 
 
@@ -114,6 +126,8 @@ def load(spec: LayerSpec) -> None:
         shape_layer=spec.layer,
         shape_format=spec.data_format,
         shape_input=", ".join(str(size) for size in spec.input_shape),
+        shape_groups=spec.groups,
+        shape_output_padding=str(spec.output_padding),
         shape_filters=spec.filters,
         shape_kernel=str(spec.kernel_size),
         shape_strides=str(spec.strides),
@@ -123,18 +137,23 @@ def load(spec: LayerSpec) -> None:
 
 
 def controls() -> None:
-    """The layer's settings in two rows of four; each is a URL setting."""
+    """The layer, then its settings in two rows of four; each is a URL setting.
+
+    groups (Conv1D/Conv2D) and output_padding (transposes) are greyed out for
+    the layer that does not have them, so that no setting is silently ignored.
+    """
     with st.container(border=True):
-        first = st.columns([1, 1.3, 1.3, 1])
+        setting(st.radio, "shape_layer", format_func=CLASS_NAMES.__getitem__, horizontal=True)
+        first = st.columns([1.3, 1.3, 1, 1])
         with first[0]:
-            setting(st.radio, "shape_layer", format_func=CLASS_NAMES.__getitem__, horizontal=True)
-        with first[1]:
             setting(st.radio, "shape_format", horizontal=True)
-        with first[2]:
+        with first[1]:
             setting(st.text_input, "shape_input", max_chars=MAX_TEXT)
-        with first[3]:
+        with first[2]:
             setting(st.number_input, "shape_filters", step=1)
-        second = st.columns(4)
+        with first[3]:
+            setting(st.number_input, "shape_groups", step=1, disabled=transposed())
+        second = st.columns([1, 1, 1.3, 1, 1])
         for column, key in zip(second[:2], ("shape_kernel", "shape_strides"), strict=True):
             with column:
                 setting(st.text_input, key, max_chars=MAX_TEXT)
@@ -142,6 +161,13 @@ def controls() -> None:
             setting(st.radio, "shape_padding", horizontal=True)
         with second[3]:
             setting(st.text_input, "shape_dilation", max_chars=MAX_TEXT)
+        with second[4]:
+            setting(
+                st.text_input,
+                "shape_output_padding",
+                max_chars=MAX_TEXT,
+                disabled=not transposed(),
+            )
 
 
 # Presets -------------------------------------------------------------------------------
@@ -183,11 +209,38 @@ def load_buttons(versions: Sequence[pitfalls.Version]) -> None:
         )
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def round_trip(conv: LayerSpec, transpose: LayerSpec, seed: int) -> RoundTrip:
+    """x → conv → transpose on a seeded batch, cached: the same link shows the same numbers."""
+    from convlab.shapelab import keras_check
+
+    return keras_check.round_trip(conv, transpose, seed)
+
+
+def round_trip_caption(preset: pitfalls.Preset) -> None:
+    """The measured gap between a batch and what a convolution and its transpose return."""
+    first, second = preset.round_trip
+    seed = value("seed")
+    with st.spinner(t("spinner.keras")):
+        measured = round_trip(preset.versions[first].spec, preset.versions[second].spec, seed)
+    st.caption(
+        t(
+            "preset.round_trip",
+            seed=seed,
+            size=f"{measured.size:.2f}",
+            gap=f"{measured.gap:.2f}",
+            mean=f"{measured.mean:.2f}",
+        )
+    )
+
+
 def preset_panel(preset: pitfalls.Preset, fields: dict[str, str]) -> None:
     """The chosen pitfall's story and fix, every version checked by Keras, and their buttons."""
     with st.container(border=True):
         st.markdown(t(preset.story, **fields))
         st.markdown(f"**{t('preset.fix')}:** {t(preset.fix, **fields)}")
+        if preset.round_trip:
+            round_trip_caption(preset)
         st.caption(t("shapelab.versions"))
         with st.spinner(t("spinner.keras")):
             rows = [version_row(version) for version in preset.versions]
@@ -339,14 +392,74 @@ def sentence_picture(k: int, s: int, d: int, padding: str) -> None:
         window_picture(window(len(tokens), k, s, d, padding), tokens)
 
 
+def transposed_picture(axis: str, size: int, k: int, s: int, d: int, spec: LayerSpec) -> None:
+    """A transposed axis: the windows of a stride-1 convolution on the stride-dilated input."""
+    op = spec.normalised("output_padding")[spec.axis_names().index(axis)]
+    shown, labels = transposed_window(size, k, s, d, spec.padding, op)
+    st.caption(
+        t(
+            "shapelab.transposed_caption",
+            axis=t(ROLES[axis]),
+            size=f"{size:,}",
+            zeros=s - 1,
+            spread=f"{shown.length:,}",
+            k=k,
+            d=d,
+            before=shown.before,
+            after=shown.after,
+            outputs=f"{shown.outputs:,}",
+        )
+    )
+    window_picture(shown, labels)
+
+
 def pictures(spec: LayerSpec) -> None:
-    """One sliding-window picture per spatial axis, then the first axis over a sentence."""
+    """One sliding-window picture per known spatial axis, then the first axis over a sentence.
+
+    A None axis has no cells to draw: the reader is told so. Transposed
+    layers show their windows over the stride-dilated input; the sentence
+    picture is for the convolutions that read words.
+    """
     st.subheader(t("shapelab.picture"))
     strides, dilation = spec.normalised("strides"), spec.normalised("dilation_rate")
     axes = zip(spec.axis_names(), spec.spatial, spec.kernel, strides, dilation, strict=True)
     for axis, size, k, s, d in axes:
-        axis_picture(axis, size, k, s, d, spec.padding)
-    sentence_picture(spec.kernel[0], strides[0], dilation[0], spec.padding)
+        if size is None:
+            st.caption(t("shapelab.picture_none", axis=t(ROLES[axis])))
+        elif spec.transposed:
+            transposed_picture(axis, size, k, s, d, spec)
+        else:
+            axis_picture(axis, size, k, s, d, spec.padding)
+    if not spec.transposed:
+        sentence_picture(spec.kernel[0], strides[0], dilation[0], spec.padding)
+
+
+def groups_picture(spec: LayerSpec) -> None:
+    """Which input channels feed which filters, when the channels are split into groups."""
+    st.subheader(t("shapelab.groups"))
+    reads = groups.feeds(spec.in_channels, spec.filters, spec.groups)
+    st.caption(
+        t(
+            "shapelab.groups_caption",
+            groups=spec.groups,
+            channels=spec.in_channels,
+            filters=spec.filters,
+            per_group=spec.group_channels,
+            filters_per_group=spec.filters // spec.groups,
+        )
+    )
+    st.altair_chart(
+        groups.chart(
+            reads,
+            channel_title=t("shapelab.role_channels"),
+            filter_title=t("shapelab.role_filters"),
+            read=t("cell.read"),
+        ),
+        width="content",
+    )
+    if reads.shape != (spec.filters, spec.in_channels):
+        rows, columns = reads.shape
+        st.caption(t("shapelab.groups_cut", filters=rows, channels=columns, total=spec.in_channels))
 
 
 # Keras 1 translator ---------------------------------------------------------------------
@@ -360,7 +473,7 @@ def legacy_table(rows: Sequence[tuple[str, str]]) -> None:
 
 def translation(result: keras1.Translation) -> None:
     """The Keras 3 text, then what it could not carry over, notes, and what it changed."""
-    if not result.changes:
+    if not result.changes and not result.notes:
         st.info(t("keras1.nothing"))
     st.caption(t("shapelab.legacy_out"))
     st.code(result.code, language="python", wrap_lines=True)

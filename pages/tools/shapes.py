@@ -1,9 +1,11 @@
-"""Shape lab: any Conv1D/Conv2D's output, kernel and parameters, with formulas, checked by Keras.
+"""Shape lab: any convolution's output, kernel and parameters, with formulas, checked by Keras.
 
-The formulas come from ``convlab.shapelab.layerspec`` (pure Python, instant); every
-figure is then compared with a real Keras layer built on the fly. The
-pitfall presets, the sliding-window pictures and the Keras 1 translator all
-read the same settings, which live in the URL under ``shape_*`` keys.
+Conv1D/Conv2D and their transposes, with every argument Keras has (None
+axes, groups, output_padding). The formulas come from
+``convlab.shapelab.layerspec`` (pure Python, instant); every figure is then
+compared with a real Keras layer built on the fly. The pitfall presets, the
+sliding-window pictures, the pasted model and the Keras 1 translator all read
+settings that live in the URL under ``shape_*`` keys.
 """
 
 import streamlit as st
@@ -11,7 +13,7 @@ import streamlit as st
 from convlab import ui
 from convlab.errors import InputError
 from convlab.shapelab.layerspec import LayerSpec
-from convlab.ui import shapelab
+from convlab.ui import paste_view, shapelab
 
 
 def result(spec: LayerSpec) -> None:
@@ -59,10 +61,13 @@ def calculator() -> None:
         return
     result(spec)
     shapelab.keras_panel(spec)
+    if spec.groups > 1:
+        shapelab.groups_picture(spec)
     shapelab.pictures(spec)
 
 
 shapelab.presets()
 shapelab.controls()
 calculator()
+paste_view.model_paste()
 shapelab.translator()

@@ -1,0 +1,347 @@
+"""Pasted model code: read with ast, never run; every layer's figures against a real Keras model.
+
+The parser must refuse everything that is not a small Keras model, and a
+test proves that a payload which would create a file, were it run, does not
+create it, through the parser, the formulas, the Keras check and the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras
+import pytest
+
+from convlab.errors import InputError
+from convlab.shapelab import keras_check, model_shapes, paste
+from tests.cli import run_cli
+
+SEQUENTIAL = """
+import keras
+from keras import layers
+
+model = keras.Sequential([
+    keras.Input(shape=(None, 300)),
+    layers.Conv1D(64, 3, activation="relu"),
+    layers.GlobalMaxPooling1D(),
+    layers.Dense(2, activation="softmax"),
+])
+model.summary()
+"""
+ADDED = """
+from tensorflow.keras.models import Sequential
+from tensorflow.keras.layers import Conv1D, Dense, GlobalMaxPooling1D, Input
+
+model = Sequential()
+model.add(Input(shape=(None, 300)))
+model.add(Conv1D(64, 3, activation="relu"))
+model.add(GlobalMaxPooling1D())
+model.add(Dense(2, activation="softmax"))
+"""
+FUNCTIONAL = """
+inputs = keras.Input(shape=(None, 300))
+x = layers.Conv1D(64, 3, activation="relu")(inputs)
+x = layers.GlobalMaxPooling1D()(x)
+outputs = layers.Dense(2, activation="softmax")(x)
+model = keras.Model(inputs, outputs)
+"""
+
+MODELS = {
+    "kim": """
+inputs = keras.Input(shape=(50,))
+x = layers.Embedding(5000, 100)(inputs)
+a = layers.Conv1D(32, 3, padding="same")(x)
+b = layers.Conv1D(32, 5, padding="same", use_bias=False)(x)
+x = layers.Concatenate()([a, b])
+x = layers.MaxPooling1D(2)(x)
+x = layers.Dropout(0.5)(x)
+x = layers.Flatten()(x)
+x = layers.BatchNormalization()(x)
+outputs = layers.Dense(1, activation="sigmoid")(x)
+model = keras.Model(inputs, outputs)
+""",
+    "images": """
+model = Sequential()
+model.add(Conv2D(10, (8, 8), padding="same", input_shape=(1, 32, 32)))
+model.add(ZeroPadding2D(1))
+model.add(Cropping2D(((1, 0), (2, 2))))
+model.add(Permute((3, 1, 2)))
+model.add(Conv2DTranspose(4, 3, strides=2))
+model.add(AveragePooling2D((2, 1), padding="same"))
+model.add(Reshape((-1, 4)))
+model.add(GRU(5, return_sequences=True))
+model.add(GlobalAveragePooling1D())
+""",
+    "signals": """
+model = keras.Sequential([
+    keras.Input(shape=(100, 3)),
+    layers.ZeroPadding1D((2, 1)),
+    layers.Conv1D(6, 3, groups=3, dilation_rate=2),
+    layers.Cropping1D(1),
+    layers.Conv1DTranspose(4, 4, strides=2, padding="same", output_padding=1),
+    layers.MaxPool1D(3, strides=2, padding="same"),
+    layers.SpatialDropout1D(0.2),
+    layers.Activation("relu"),
+    layers.LSTM(7, return_sequences=True),
+    layers.GlobalMaxPool1D(keepdims=True),
+    layers.Flatten(),
+    layers.Dense(3),
+])
+""",
+    "keras1": """
+model = Sequential()
+model.add(Embedding(20000, 128, input_length=100))
+model.add(Convolution1D(nb_filter=64, filter_length=5, border_mode='valid', subsample_length=1))
+model.add(GlobalMaxPooling1D())
+model.add(Dense(1))
+""",
+}
+
+
+def figures(text: str) -> list[model_shapes.LayerReport]:
+    """Every layer by the formulas and by a Keras model built in this run."""
+    pasted = model_shapes.with_input(paste.parse(text))
+    rows = model_shapes.explain(pasted)
+    return model_shapes.compare(pasted, rows, keras_check.build_model(pasted, rows))
+
+
+# The three ways of writing a model ----------------------------------------------------------
+
+
+def test_three_forms_read_as_the_same_model() -> None:
+    named = SEQUENTIAL.replace("])\nmodel.summary()", "], name='cnn')")
+    texts = (SEQUENTIAL, ADDED, FUNCTIONAL, named)
+    read = [paste.parse(text).layers for text in texts]
+    assert read[0] == read[1] == read[2] == read[3]
+    assert [layer.code() for layer in read[0]] == [
+        "Input(shape=(None, 300))",
+        "Conv1D(64, 3, activation='relu')",
+        "GlobalMaxPooling1D()",
+        "Dense(2, activation='softmax')",
+    ]
+    reports = figures(SEQUENTIAL)
+    assert [r.row.output for r in reports] == [
+        (None, None, 300),
+        (None, None, 64),
+        (None, 64),
+        (None, 2),
+    ]
+    assert [r.row.params for r in reports] == [0, 3 * 300 * 64 + 64, 0, 64 * 2 + 2]
+    assert reports[1].row.labelled() == "(None batch, None steps, 64 filters)"
+    assert reports[1].row.formula.startswith("steps: new_steps = ⌊(steps − 1·(3−1) − 1) / 1⌋ + 1")
+    assert all(r.agrees for r in reports)
+
+
+@pytest.mark.parametrize("name", list(MODELS))
+def test_every_supported_layer_agrees_with_keras(name: str) -> None:
+    reports = figures(MODELS[name])
+    assert [r.code for r in reports if not r.agrees] == []
+    assert all(r.row is not None and r.keras_output is not None for r in reports)
+
+
+def test_every_whitelisted_class_is_a_keras_layer() -> None:
+    assert all(hasattr(keras.layers, name) for name in paste.LAYERS)
+    explained = set(model_shapes.CONV) | set(paste.POOLING) | paste.GLOBAL_POOLING
+    explained |= model_shapes.SAME_SHAPE | set(model_shapes.EXPLAIN)
+    assert explained == paste.LAYERS  # a formula for every class a paste may use
+    used = {layer.cls for text in MODELS.values() for layer in paste.parse(text).layers}
+    used |= {"Input", "Embedding"}
+    missing = paste.LAYERS - used - {"MaxPooling2D", "MaxPool2D", "AvgPool1D", "AvgPool2D"}
+    missing -= {"AveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D"}
+    missing -= {"GlobalMaxPool2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPooling1D"}
+    assert missing == set()  # the others share code with a tested alias
+
+
+def test_keras1_names_are_translated_first_and_listed() -> None:
+    pasted = paste.parse(MODELS["keras1"])
+    assert ("Convolution1D", "Conv1D") in pasted.changes
+    assert ("border_mode='valid'", "padding='valid'") in pasted.changes
+    assert pasted.layers[1].code() == (
+        "Conv1D(filters=64, kernel_size=5, padding='valid', strides=1)"
+    )
+    reports = figures(MODELS["keras1"])
+    assert reports[0].row.output == (None, 100)  # input_length became the Input
+    assert reports[1].row.labelled() == "(None batch, 100 steps, 128 channels)"
+    assert reports[2].row.output == (None, 96, 64)
+
+
+def test_the_positional_trap_is_noted_in_a_paste() -> None:
+    pasted = paste.parse(
+        "model = keras.Sequential([keras.Input(shape=(28, 28, 1)), Conv2D(64, 3, 3)])"
+    )
+    assert [key for key, _ in pasted.notes] == ["keras1.note_positional"]
+    reports = figures(
+        "model = keras.Sequential([keras.Input(shape=(28, 28, 1)), Conv2D(64, 3, 3)])"
+    )
+    assert reports[1].row.output == (None, 9, 9, 64)  # strides 3: ⌊(28 − 3)/3⌋ + 1 = 9
+    assert reports[1].agrees
+
+
+def test_a_layer_keras_refuses_shows_keras_message_and_stops_there() -> None:
+    reports = figures(
+        "model = keras.Sequential([keras.Input(shape=(2, 300)), layers.Conv1D(4, 3), "
+        "layers.Dense(1)])"
+    )
+    assert reports[1].refusal.key == "err.shape_too_short"
+    assert reports[1].keras_refused.startswith("Computed output size would be zero or negative")
+    assert reports[1].agrees  # both refuse
+    assert reports[2].row is None and reports[2].keras_output is None
+
+
+def test_big_models_are_never_built() -> None:
+    """Each layer's weights and the model's together are bounded before Keras allocates any."""
+    wide = "model = keras.Sequential([keras.Input(shape=(100000,)), layers.Dense(1000)])"
+    reports = figures(wide)
+    assert reports[1].refusal.key == "err.shape_weights"
+    assert reports[1].keras_output is None and reports[1].keras_refused is None
+    many = "model = keras.Sequential([keras.Input(shape=(3000,))" + ", layers.Dense(3000)" * 4
+    reports = figures(many + "])")
+    keys = [r.refusal.key if r.refusal else None for r in reports]
+    assert keys[:3] == [None, None, None]  # 9,003,000 weights each: 18,006,000 so far
+    assert keys[3:] == ["err.paste_weights", None]
+    assert sum(r.keras_params or 0 for r in reports) <= model_shapes.MAX_MODEL_WEIGHTS
+
+
+# Refusals: nothing but a model ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("os.system('ls')", "err.paste_statement"),
+        ("__import__('os').system('ls')", "err.paste_statement"),
+        ("import os", "err.paste_statement"),
+        ("from subprocess import run", "err.paste_statement"),
+        ("x = eval('1')", "err.paste_call"),
+        ("x = os.path.Dense(3)", "err.paste_call"),
+        ("model = keras.Sequential([os.system('ls')])", "err.paste_call"),
+        ("model = keras.Sequential([layers.Lambda(lambda x: x)])", "err.paste_call"),
+        ("model = keras.Sequential([keras.layers.__class__(3)])", "err.paste_call"),
+        ("model = keras.Sequential([getattr(keras, 'layers').Dense(3)])", "err.paste_call"),
+        ("model = keras.Sequential([layers.Dense(units)])", "err.paste_argument"),
+        ("model = keras.Sequential([layers.Dense(2 ** 6)])", "err.paste_argument"),
+        ("model = keras.Sequential([layers.Dense(**options)])", "err.paste_statement"),
+        (
+            "model = keras.Sequential([layers.Dense(__import__('os').getpid())])",
+            "err.paste_argument",
+        ),
+        ("model = keras.Sequential([layers.Dense(3, name=os.environ)])", "err.paste_argument"),
+        ("x = layers.Dense(3)(os)", "err.paste_statement"),
+        ("for i in range(3): model.add(Dense(3))", "err.paste_statement"),
+        ("def f(): pass", "err.paste_statement"),
+        ("model = Sequential()\nmodel.compile(loss='mse')", "err.paste_statement"),
+        ("model = Sequential(layers=[])", "err.paste_statement"),
+        ("model = Sequential(name=os.name)", "err.paste_argument"),
+        ("x = 3", "err.paste_statement"),
+        ("import keras", "err.paste_no_layers"),
+        ("model = keras.Sequential([" + "layers.Dense(1), " * 61 + "])", "err.paste_too_many"),
+        ("", "err.legacy_empty"),
+        ("model = keras.Sequential([", "err.legacy_syntax"),
+    ],
+)
+def test_anything_but_a_model_is_named_and_refused(text: str, key: str) -> None:
+    with pytest.raises(InputError) as err:
+        paste.parse(text)
+    assert err.value.key == key
+    assert err.value.say("zh") != err.value.say("en")
+
+
+def test_a_1_mb_paste_is_refused_at_once() -> None:
+    text = "model.add(Dense(1))\n" * 52_429  # 1 MB
+    assert len(text.encode()) >= 1_000_000
+    start = time.perf_counter()
+    with pytest.raises(InputError) as err:
+        paste.parse(text)
+    assert err.value.key == "err.legacy_too_long"
+    assert time.perf_counter() - start < 0.1
+
+
+@pytest.mark.parametrize("depth", [10_000, 2_000, 300])
+def test_deeply_nested_parentheses_are_refused(depth: int) -> None:
+    text = "model = keras.Sequential([layers.Dense(" + "(" * depth + "1" + ")" * depth + ")])"
+    with pytest.raises(InputError) as err:
+        paste.parse(text)
+    assert err.value.key == (
+        "err.legacy_too_long" if len(text) > paste.MAX_CHARS else "err.legacy_syntax"
+    )
+
+
+PAYLOADS = [
+    "open({path!r}, 'w').write('pwned')",
+    "__import__('pathlib').Path({path!r}).touch()",
+    "model = keras.Sequential([keras.Input(shape=(3,)), layers.Dense(open({path!r}, 'w'))])",
+    "model = keras.Sequential([keras.Input(shape=(3,)), "
+    "layers.Dense(__import__('pathlib').Path({path!r}).touch() or 2)])",
+    "x = keras.Input(shape=(3,))\nx = layers.Dense(2, name=open({path!r}, 'w').name)(x)",
+    "model = keras.Sequential([keras.Input(shape=(3,))])\n"
+    "model.add(layers.Lambda(lambda t: open({path!r}, 'w')))",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_a_payload_that_would_create_a_file_does_not(
+    payload: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "pwned"
+    text = payload.format(path=str(target))
+    with pytest.raises(InputError):
+        paste.parse(text)
+    source = tmp_path / "model.py"
+    source.write_text(text)
+    code, out, err = run_cli(capsys, "shape", "--model-file", str(source), "--keras", "--json")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: ")
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:2])
+def test_the_payloads_would_create_the_file_if_they_ran(payload: str, tmp_path: Path) -> None:
+    """The check above can fail: run as Python, the same text does create the file."""
+    target = tmp_path / "pwned"
+    exec(payload.format(path=str(target)), {})
+    assert target.exists()
+
+
+# The command line ---------------------------------------------------------------------------------
+
+
+def test_cli_model_file_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "model.py"
+    source.write_text(MODELS["kim"])
+    code, out, err = run_cli(capsys, "shape", "--model-file", str(source), "--json", "--keras")
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    reports = figures(MODELS["kim"])
+    assert [layer["output_shape"] for layer in report["model"]] == [
+        list(r.row.output) for r in reports
+    ]
+    assert all(layer["keras"]["agrees"] for layer in report["model"])
+    assert report["params"] == sum(r.keras_params for r in reports)
+    code, text, _ = run_cli(capsys, "shape", "--model-file", str(source))
+    assert code == 0 and text.rstrip().endswith(f"Total params: {report['params']:,}")
+    assert "Keras" not in text  # TensorFlow only on --keras
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe binary", "not UTF-8 text"),
+        (b"x" * 30_000, "characters; paste at most"),
+        (b"import os", "This is not part of a model"),
+    ],
+)
+def test_cli_bad_model_files(
+    content: bytes, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "model.py"
+    source.write_bytes(content)
+    code, out, err = run_cli(capsys, "shape", "--model-file", str(source))
+    assert (code, out) == (2, "")
+    assert message in err and err.count("\n") == 1
+    code, _, err = run_cli(capsys, "shape", "--model-file", str(tmp_path / "missing.py"))
+    assert code == 2 and "Cannot read" in err
