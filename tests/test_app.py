@@ -540,7 +540,8 @@ def test_tensorflow_is_imported_beside_the_landing_page_not_in_it() -> None:
         "exceptions": 0,
         "imported_by": warmup.THREAD_NAME,
     }
-    assert report["conv1d"] == {"title": [en("conv1d.title")], "exceptions": 0, "charts": 2}
+    charts = len(open_app("conv1d").get("vega_lite_chart"))  # the page as this process draws it
+    assert report["conv1d"] == {"title": [en("conv1d.title")], "exceptions": 0, "charts": charts}
 
 
 def test_picked_cell_falls_back_to_zero_and_the_url_follows() -> None:

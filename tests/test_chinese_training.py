@@ -24,6 +24,7 @@ from convlab.i18n import message
 from convlab.textcnn import corpus, kim, mining, model_file
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.tokenize import has_han, tokenize
+from convlab.ui.textcnn import OWN_FITS
 from convlab.vectors.sets import embed_sentence, load_builtin, load_path
 from tests.apptest import chart_data, main_infos, main_warnings, metrics, no_exception, open_app
 from tests.vector_files import keyed
@@ -136,12 +137,11 @@ def test_own_chinese_vectors_on_the_pages(tmp_path: Path, lang: str) -> None:
 
 
 def test_train_and_explain_chinese_through_the_pages(data: corpus.Corpus, fit: kim.Fit) -> None:
-    ui.fits.clear()
     at = open_app("train", cnn_data="upload", **QUICK)
     at.file_uploader(key="cnn_table_file").upload("reviews.csv", reviews(), "text/csv").run()
     at.button(key="cnn_train").click().run()
     no_exception(at)
-    (trained,) = ui.fits()._fits.values()
+    (trained,) = at.session_state[OWN_FITS]._fits.values()  # fits on an upload: the session's
     for mine, theirs in zip(trained.cnn.model.get_weights(), fit.cnn.model.get_weights(),
                             strict=True):  # fmt: skip
         np.testing.assert_array_equal(mine, theirs)

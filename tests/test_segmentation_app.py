@@ -181,6 +181,8 @@ def test_nul_in_a_link_parts_words(lang: str) -> None:
 _PROBE = f"""
 import json, sys
 from streamlit.testing.v1 import AppTest
+from convlab.ui import warmup
+warmup.start = lambda: None  # the server's background import of TensorFlow is not this test's
 at = AppTest.from_file({APP!r}, default_timeout={TIMEOUT}).run()
 home = "rjieba" in sys.modules
 at.switch_page("pages/lesson/embed.py").run()

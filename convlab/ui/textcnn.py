@@ -29,7 +29,7 @@ UPLOADED_TABLE = "_cnn_table"
 UPLOADED_MODEL = "_cnn_uploaded"
 """Session key of the uploaded .keras model: an ``uploads.UploadedModel`` (sha256, model, name)."""
 
-_OWN_FITS = "_cnn_own_fits"
+OWN_FITS = "_cnn_own_fits"
 """Session key: the ``FitStore`` of fits on this visitor's uploaded table."""
 
 
@@ -56,11 +56,11 @@ def fits() -> FitStore:
     shared = _shared_fits()
     if not own_data():
         return shared
-    if _OWN_FITS not in st.session_state:
+    if OWN_FITS not in st.session_state:
         from convlab.textcnn.kim import FitStore
 
-        st.session_state[_OWN_FITS] = FitStore(most=2, lock=shared.lock)
-    return st.session_state[_OWN_FITS]
+        st.session_state[OWN_FITS] = FitStore(most=2, lock=shared.lock)
+    return st.session_state[OWN_FITS]
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
