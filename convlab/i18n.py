@@ -10,7 +10,7 @@ and refuses a key defined twice.
 from __future__ import annotations
 
 from convlab.disjoint import union
-from convlab.messages import core, lesson, shapelab, training, vectors
+from convlab.messages import core, lesson, ownmodel, shapelab, training, vectors
 
 LANGS: dict[str, str] = {"en": "English", "zh": "简体中文"}
 DEFAULT_LANG = "en"
@@ -20,6 +20,7 @@ CATALOGUE = union(
     "message keys",
     core.MESSAGES,
     lesson.MESSAGES,
+    ownmodel.MESSAGES,
     shapelab.MESSAGES,
     training.MESSAGES,
     vectors.MESSAGES,

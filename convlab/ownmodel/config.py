@@ -40,6 +40,17 @@ def parse(raw: bytes, what: str = "config.json") -> dict:
     return config
 
 
+def parse_meta(raw: bytes) -> dict | None:
+    """convlab's own ``convlab.json`` (vocabulary, training length); None if it is not usable."""
+    try:
+        meta = json.loads(raw)
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    if not isinstance(meta, dict) or not isinstance(meta.get("vocabulary"), list):
+        return None
+    return meta
+
+
 def _objects(node: Any, layer: str) -> Iterator[tuple[dict, str]]:
     """Every serialized object (a dict with ``class_name``) and the layer it sits in."""
     if isinstance(node, dict):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from convlab import arithmetic
+from convlab.errors import InputError
 
 WINDOWS = {"Conv1D": "kernel_size", "MaxPooling1D": "pool_size", "AveragePooling1D": "pool_size"}
 """Layers that slide a window along the steps, and the config key of its width."""
@@ -188,3 +189,26 @@ def fields(graph: Sequence[Node], length: int) -> dict[str, Field | None]:
         else:
             out[node.name] = None
     return out
+
+
+MAX_NEED = 100_000
+
+
+def check_length(
+    graph: Sequence[Node], names: Sequence[str], length: int
+) -> dict[str, Field | None]:
+    """The fields for ``length`` steps; InputError if a layer in ``names`` would get no step.
+
+    Checked before the model runs: what a Conv1D computes on an input shorter
+    than its window is not defined the same way on every CPU.
+    """
+    found = fields(graph, length)
+    for name in names:
+        field = found.get(name)
+        if field is not None and field.rows < 1:
+            need = next(
+                (n for n in range(length + 1, MAX_NEED) if (fields(graph, n)[name] or field).rows),
+                MAX_NEED,
+            )
+            raise InputError("own.too_short", layer=name, rows=field.rows, need=need)
+    return found

@@ -1,0 +1,22 @@
+"""The Your model page's settings: where the model comes from, what goes in, what is shown."""
+
+from __future__ import annotations
+
+from convlab.lesson.layer import MAX_SEED
+from convlab.lesson.settings import MAX_SENTENCE_CHARS, SAMPLES
+from convlab.ownmodel.examples import EXAMPLES
+from convlab.ownmodel.inputs import DEFAULT_STEPS, SIGNALS
+from convlab.setting import Setting, clipped
+
+SOURCES = (*EXAMPLES, "upload", "fit")
+INPUTS = ("sentence", "signal", "npy", "csv")
+
+SETTINGS = {
+    "own_source": Setting(SOURCES[0], choices=SOURCES),
+    "own_input": Setting("sentence", choices=INPUTS),
+    "own_sentence": Setting(SAMPLES[1], text=clipped(MAX_SENTENCE_CHARS)),
+    "own_signal": Setting("sine", choices=SIGNALS),
+    "own_steps": Setting(DEFAULT_STEPS, range=(8, 4096)),
+    "own_seed": Setting(0, range=(0, MAX_SEED)),
+    "own_top": Setting(3, range=(1, 10)),
+}
