@@ -196,17 +196,22 @@ def _has_input(layer: keras.layers.Layer) -> bool:
         return False
 
 
+def safe_load(raw: bytes, suffix: str, key: str) -> keras.Model:
+    """Keras's own loader on checked bytes, in safe mode; its failure as InputError ``key``."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"model{suffix}"
+        path.write_bytes(raw)
+        try:
+            return keras.saving.load_model(path, compile=False, safe_mode=True)
+        except Exception as err:  # any failure inside Keras means "unreadable"
+            reason = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err)
+            raise InputError(key, reason=str(reason)) from err
+
+
 def load(raw: bytes, name: str) -> OwnModel:
     """A model from untrusted bytes, checked, then loaded by Keras in safe mode; else InputError."""
     checked = inspect.read(raw, known)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / f"model{checked.suffix}"
-        path.write_bytes(raw)
-        try:
-            model = keras.saving.load_model(path, compile=False, safe_mode=True)
-        except Exception as err:  # any failure inside Keras means "unreadable"
-            reason = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err)
-            raise InputError("own.unreadable", reason=str(reason)) from err
+    model = safe_load(raw, checked.suffix, "own.unreadable")
     if len(model.inputs) != 1:
         raise InputError("own.inputs", count=len(model.inputs), names="")
     return OwnModel(model, hashlib.sha256(raw).hexdigest(), name, checked)

@@ -43,6 +43,7 @@ import numpy as np
 import tensorflow as tf
 
 from convlab.errors import InputError
+from convlab.ownmodel.keras_model import safe_load
 from convlab.textcnn import corpus as corpora
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.textcnn.mining import PAD, Weights, explain
@@ -438,14 +439,7 @@ def load(raw: bytes) -> TextCNN:
     _refuse_unsafe(config)
     if not any(node.get("class_name") == "Conv1D" for node in _configs(config)):
         raise InputError("err.model_no_conv1d")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "upload.keras"
-        path.write_bytes(raw)
-        try:
-            model = keras.saving.load_model(path, compile=False, safe_mode=True)
-        except Exception as err:  # any failure inside Keras means "unreadable"
-            reason = str(err).strip().splitlines()[0][:200] if str(err).strip() else type(err)
-            raise InputError("err.model_unreadable", reason=str(reason)) from err
+    model = safe_load(raw, ".keras", "err.model_unreadable")
     if not isinstance(meta, dict) or not {"vocabulary", "classes", "length"} <= meta.keys():
         raise InputError("err.model_no_vocab")
     try:
