@@ -291,6 +291,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "Keras 无法在安全模式下加载这个模型：{reason}",
     },
     "own.no_file": {"en": "No model file at {path}.", "zh": "{path} 处没有模型文件。"},
+    "own.no_input_file": {"en": "No input file at {path}.", "zh": "{path} 处没有输入文件。"},
     "own.example_missing": {
         "en": "The example '{name}' is missing: rebuild it with tools/build_own_examples.py.",
         "zh": "示例 '{name}' 不存在：请用 tools/build_own_examples.py 重新生成。",

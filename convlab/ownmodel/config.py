@@ -25,6 +25,8 @@ VALUES = frozenset(
 FUNCTION_MODULES = ("keras.activations", "keras.losses", "keras.metrics")
 """Where a serialized plain function (an activation) may come from."""
 
+LEGACY = "keras.layers"
+"""Where a legacy HDF5 config's classes, which name no module, are looked up."""
 Known = Callable[[str, str], bool]
 """``known(module, class_name)``: is it a class or function Keras itself defines?"""
 
@@ -66,13 +68,15 @@ def _objects(node: Any, layer: str) -> Iterator[tuple[dict, str]]:
             yield from _objects(value, layer)
 
 
-def check(config: dict, known: Known | None = None) -> None:
+def check(config: dict, known: Known | None = None, *, legacy: bool = False) -> None:
     """InputError naming the layer and class of the first thing that is not plain Keras.
 
     Refused: Lambda layers and lambdas anywhere; classes whose ``module`` is not
     Keras or that carry a registered name (``package>Name``); functions from
     outside Keras's activations, losses and metrics; names ``known`` says Keras
     does not have; models nested as layers; models with more than one input.
+    A ``legacy`` (HDF5) config names no modules: its classes are looked up
+    among Keras's public layers and models (``known(LEGACY, name)``).
     """
     top = str(config.get("class_name"))
     for node, layer in _objects(config, "model"):
@@ -88,10 +92,12 @@ def check(config: dict, known: Known | None = None) -> None:
             if module not in FUNCTION_MODULES or (known and not known(module, function)):
                 raise InputError("own.custom", layer=layer, name=f"{module}.{function}")
             continue
-        if not (module == "keras" or module.startswith("keras.")) or ">" in registered:
-            raise InputError("own.custom", layer=layer, name=f"{module}.{name}".lstrip("."))
-        if known is not None and not known(module, name):
-            raise InputError("own.unknown", layer=layer, name=f"{module}.{name}")
+        if ">" in registered or (module and module.split(".")[0] != "keras"):
+            raise InputError("own.custom", layer=layer, name=f"{module}.{name}")
+        if not module and not legacy:
+            raise InputError("own.custom", layer=layer, name=name)
+        if known is not None and not known(module or LEGACY, name):
+            raise InputError("own.unknown", layer=layer, name=f"{module}.{name}".lstrip("."))
         if name in MODELS and node is not config:
             raise InputError("own.nested", layer=layer, name=name)
     if top not in ("Functional", "Sequential"):

@@ -35,7 +35,7 @@ def read(raw: bytes, known: Known | None = None) -> Checked:
     archive.check_size(len(raw))
     if raw.startswith(HDF5_MAGIC):
         found = config.parse(_h5_config(raw), "model_config")
-        config.check(found, known)
+        config.check(found, known, legacy=True)
         return Checked(".h5", found, None)
     if not raw.startswith(ZIP_MAGIC):
         raise InputError("own.not_model_file")

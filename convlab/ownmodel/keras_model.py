@@ -26,7 +26,7 @@ import tensorflow as tf
 
 from convlab.errors import InputError
 from convlab.ownmodel import inspect, receptive
-from convlab.ownmodel.config import graph
+from convlab.ownmodel.config import LEGACY, graph
 from convlab.ownmodel.inputs import Prepared
 from convlab.ownmodel.table import LayerInfo
 from convlab.textcnn.mining import PAD_MARK
@@ -40,10 +40,23 @@ STEP_LAYERS = frozenset({"Conv1D", *receptive.KEEP_STEPS, *receptive.WINDOWS}) -
 """Layers whose activations get a heatmap once the first Conv1D has run."""
 
 
+LEGACY_MODULES = (
+    "keras.layers",
+    "keras.models",
+    "keras.src.models.functional",
+    "keras.initializers",
+    "keras.regularizers",
+    "keras.constraints",
+    "keras",
+)
+"""Where the classes of a legacy HDF5 config (which names no modules) may come from."""
+
+
 def known(module: str, name: str) -> bool:
     """Whether Keras, as already imported, defines ``module.name``: nothing is imported by name."""
-    found = getattr(sys.modules.get(module), name, None)
-    return found is not None and (isinstance(found, type) or callable(found))
+    modules = LEGACY_MODULES if module == LEGACY else (module,)
+    found = [getattr(sys.modules.get(m), name, None) for m in modules]
+    return any(f is not None and (isinstance(f, type) or callable(f)) for f in found)
 
 
 @dataclass(frozen=True)
