@@ -100,6 +100,8 @@ def _prepared(own, args: argparse.Namespace) -> Prepared:
         if own.kind == "signal":
             raise InputError("own.not_text", want=show(own.input_shape))
         return own.encode(args.sentence)
+    if own.kind == "text":
+        raise InputError("own.needs_sentence")
     if args.input is not None:
         path = Path(args.input)
         if not path.is_file():

@@ -312,6 +312,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "CSV.",
         "zh": "这个模型接受形状为 {want} 的数字，而不是文本：请选择信号、.npy 或 CSV。",
     },
+    "own.needs_sentence": {
+        "en": "This model reads text through its own TextVectorization: give it a sentence.",
+        "zh": "这个模型通过自带的 TextVectorization 读取文本：请给它一句话。",
+    },
     "own.empty_sentence": {
         "en": "The sentence has no words to tokenise.",
         "zh": "这句话里没有可以分词的词。",
