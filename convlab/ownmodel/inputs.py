@@ -69,7 +69,7 @@ def read_npy(raw: bytes) -> np.ndarray:
 def read_csv(raw: bytes) -> np.ndarray:
     """(steps, channels) from a CSV of numbers, one row per step; a header row is skipped."""
     try:
-        frame = pd.read_csv(io.BytesIO(_capped(raw)), header=None, sep=None, engine="python")
+        frame = pd.read_csv(io.BytesIO(_capped(raw)), header=None)
         if len(frame) and not all(_number(v) for v in frame.iloc[0]):
             frame = frame.iloc[1:]
         array = frame.apply(pd.to_numeric, errors="raise").to_numpy(np.float32)
