@@ -12,6 +12,8 @@ from convlab.errors import InputError
 from convlab.lesson import tables
 from convlab.lesson.equivalence import VERDICTS
 from convlab.lesson.layer import ConvLayer
+from convlab.ownmodel import settings as ownmodel_settings
+from convlab.ownmodel import table as ownmodel_table
 from convlab.vectors.sets import OOV_POLICIES
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,6 +45,10 @@ def dynamic_keys() -> set[str]:
         *(f"row.{row}" for row in forms.index),
         *(f"{page.topic}.{part}" for page in ui.PAGES for part in ("title", "intro")),
         *(f"{question}.link" for question in QUESTION.findall(code())),
+        *(f"own.source.{source}" for source in ownmodel_settings.SOURCES),
+        *(f"own.input.{kind}" for kind in ownmodel_settings.INPUTS),
+        *(f"own.axis.{axis}" for axis in ownmodel_table.AXES),
+        *(f"own.col.{column}" for column in ownmodel_table.COLUMNS),
     }
 
 

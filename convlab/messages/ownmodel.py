@@ -77,7 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.axis.channels": {"en": "channels", "zh": "channels 通道"},
     "own.axis.filters": {"en": "filters", "zh": "filters 滤波器"},
     "own.axis.features": {"en": "features", "zh": "features 特征"},
-    "own.axis.?": {"en": "?", "zh": "?"},
+    "own.axis.unknown": {"en": "?", "zh": "?"},
     "own.convs": {"en": "Each Conv1D, its numbers derived", "zh": "每个 Conv1D 的数字推导"},
     "own.convs_caption": {
         "en": "Rebuilt from each layer's config with the Shape lab's arithmetic, for this "
@@ -141,10 +141,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.tokens": {
         "en": "Token ids as the model reads them (∅ is padding, id 0; id 1 is the unknown word).",
         "zh": "模型读到的词元 id（∅ 表示填充，id 0；id 1 表示未知词）。",
-    },
-    "own.input_shape": {
-        "en": "Input {shape} for a model that takes {want}.",
-        "zh": "输入 {shape}，模型接受 {want}。",
     },
     "label.own_transpose": {"en": "Use it transposed", "zh": "转置后使用"},
     "help.own_transpose": {

@@ -18,6 +18,14 @@ from convlab.ownmodel.receptive import Field, Node, window
 from convlab.shapelab.layerspec import LayerSpec, show
 
 STEPS_IN = frozenset({"InputLayer", "TextVectorization"})
+AXES = ("batch", "steps", "channels", "filters", "features", "unknown")
+"""What an axis can mean; the page shows each through ``own.axis.<name>``."""
+COLUMNS = (
+    *("layer", "class", "output_shape", "axes", "params"),
+    *("kernel", "formula", "params_formula", "data_format", "field", "jump", "agrees"),
+    *("filter", "rank", "span", "activation", "ngram", "position", "id", "token"),
+)
+"""Every column the page's tables head through ``own.col.<name>``."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +52,7 @@ def axes(info: LayerInfo, text: bool) -> list[str]:
     last = "filters" if info.class_name == "Conv1D" else "channels"
     if rank == 3 and info.config.get("data_format") == "channels_first":
         return ["batch", last, "steps"]
-    return ["batch", "steps", last] + ["?"] * (rank - 3)
+    return ["batch", "steps", last] + ["unknown"] * (rank - 3)
 
 
 def spec(info: LayerInfo, steps: int) -> LayerSpec:

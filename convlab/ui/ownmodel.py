@@ -106,8 +106,10 @@ def prepared_input(own: OwnModel) -> Prepared:
             return own.encode(setting(st.text_area, "own_sentence", height=70))
         if kind == "signal":
             return _signal(own)
-        uploader = "own_npy_file" if kind == "npy" else "own_csv_file"
-        uploaded = setting(st.file_uploader, uploader, type=["npy"] if kind == "npy" else ["csv"])
+        if kind == "npy":
+            uploaded = setting(st.file_uploader, "own_npy_file", type=["npy"])
+        else:
+            uploaded = setting(st.file_uploader, "own_csv_file", type=["csv"])
         if uploaded is None:
             st.info(t("own.input_prompt"), icon=":material/upload_file:")
             st.stop()

@@ -105,6 +105,7 @@ def layer_panel(
     st.altair_chart(chart, width="stretch")
     left, right = st.columns([3, 1])
     with left:
+        st.caption(t("own.top"))
         spans = views.top_spans(act, labels, top)
         dataframe(spans, {c: f"own.col.{c}" for c in spans.columns}, hide_index=True, height=200)
     with right:
