@@ -158,6 +158,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "columns are {what}.",
         "zh": "{cls} · 输出 {shape} · 行是步，标注为它读取的输入范围；列是{what}。",
     },
+    "own.rows_cut": {
+        "en": "The first {shown} of {rows} rows; the downloads hold every row.",
+        "zh": "这里只画出 {rows} 行中的前 {shown} 行；下载文件包含全部行。",
+    },
     "own.top": {"en": "Top-activating spans per filter", "zh": "每个滤波器激活最高的范围"},
     "label.own_top": {"en": "Spans per filter", "zh": "每个滤波器的范围数"},
     "help.own_top": {

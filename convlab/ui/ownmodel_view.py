@@ -103,6 +103,8 @@ def layer_panel(
         column_ticks=max(act.shape[1] // 16, 1) if act.shape[1] > 32 else None,
     )
     st.altair_chart(chart, width="stretch")
+    if act.shape[0] > MAX_ROWS:
+        st.caption(t("own.rows_cut", shown=MAX_ROWS, rows=act.shape[0]))
     left, right = st.columns([3, 1])
     with left:
         st.caption(t("own.top"))
