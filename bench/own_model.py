@@ -42,7 +42,7 @@ own = keras_model.load_file(sys.argv[1])
 x = np.load(sys.argv[2])
 prepared = Prepared(x, None, "npy")
 fields = receptive.check_length(own.graph, [l.name for l in own.shown], prepared.steps)
-table.conv_rows(own.layer_infos(), own.graph, fields)
+table.conv_rows(own.layer_infos, own.graph, fields)
 own.run(prepared)
 """
 

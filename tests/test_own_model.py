@@ -138,7 +138,7 @@ def test_a_model_over_50_mb_is_refused_unread() -> None:
 def test_a_model_without_conv1d_loads_with_nothing_to_show(tmp_path: Path) -> None:
     own = keras_model.load(saved(own_models.dense_only(), tmp_path), "dense.keras")
     assert own.conv_layers == [] and own.shown == []
-    frame = table.layer_rows(own.layer_infos(), text=False)
+    frame = table.layer_rows(own.layer_infos, text=False)
     assert frame["output_shape"].tolist() == ["(None, 8)", "(None, 2)"]
 
 
@@ -249,7 +249,7 @@ def test_conv_rows_agree_with_keras(signal_model) -> None:
     from convlab.ownmodel import receptive
 
     fields = receptive.fields(signal_model.graph, 256)
-    rows = table.conv_rows(signal_model.layer_infos(), signal_model.graph, fields)
+    rows = table.conv_rows(signal_model.layer_infos, signal_model.graph, fields)
     assert [(r["layer"], r["kernel"], r["field"], r["jump"], r["agrees"]) for r in rows] == [
         ("conv1", "(7, 1, 8)", 7, 2, True),
         ("conv2", "(5, 8, 16)", 7 + 1 * 2 + 2 * (5 - 1) * 4, 4, True),

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> dict:
     prepared = _prepared(own, args)
     shown = [layer.name for layer in own.shown]
     fields = receptive.check_length(own.graph, shown, prepared.steps)
-    infos = own.layer_infos()
+    infos = own.layer_infos
     report: dict = {
         "model": own.name,
         "layers": [

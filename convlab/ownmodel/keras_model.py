@@ -138,6 +138,7 @@ class OwnModel:
         """The code the page shows: one model from the same inputs to every shown layer."""
         return keras.Model(self.model.inputs, [layer.output for layer in self.shown])
 
+    @cached_property
     def layer_infos(self) -> list[LayerInfo]:
         """Every layer as the shape table reads it, numbers from the built model."""
         infos = []

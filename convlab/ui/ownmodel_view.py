@@ -30,7 +30,7 @@ def source_label(source: str) -> str:
 
 
 def summary(own: OwnModel) -> None:
-    infos = own.layer_infos()
+    infos = own.layer_infos
     st.success(
         t(
             "own.loaded",
@@ -47,7 +47,7 @@ def summary(own: OwnModel) -> None:
 def shape_table(own: OwnModel) -> None:
     """One row per layer: class, output shape, what each axis means, parameters."""
     st.subheader(t("own.shapes"))
-    frame = table.layer_rows(own.layer_infos(), own.kind != "signal")
+    frame = table.layer_rows(own.layer_infos, own.kind != "signal")
     frame["axes"] = [
         "(" + ", ".join(t(f"own.axis.{axis}") for axis in axes) + ")" for axes in frame["axes"]
     ]
@@ -58,7 +58,7 @@ def shape_table(own: OwnModel) -> None:
 def conv_table(own: OwnModel, fields: dict[str, Field | None], length: int) -> None:
     """Per Conv1D: kernel, new_steps with the real numbers, params, data_format, field, check."""
     st.subheader(t("own.convs"))
-    rows = table.conv_rows(own.layer_infos(), own.graph, fields)
+    rows = table.conv_rows(own.layer_infos, own.graph, fields)
     frame = pd.DataFrame(rows).rename(columns={"params": "params_formula"})
     columns = {c: f"own.col.{c}" for c in frame.columns}
     dataframe(frame, columns, hide_index=True, width="stretch")
