@@ -8,6 +8,7 @@ runs one forward pass and never reloads the model.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -91,8 +92,15 @@ def _fit_bytes() -> bytes:
     return _fit_file(fit_key(data, hp, cnn_vectors()), fit)
 
 
+def labels(values: Sequence[str], prefix: str) -> dict[str, str]:
+    """Each value's catalogue label, fixed for this run (AppTest replays ``format_func`` later)."""
+    return {value: t(f"{prefix}.{value}") for value in values}
+
+
 def input_kinds(own: OwnModel) -> tuple[str, ...]:
-    return ("sentence", "npy") if own.kind in ("text", "ids") else ("signal", "npy", "csv")
+    if own.kind == "text":
+        return ("sentence",)  # its own TextVectorization reads strings
+    return ("sentence", "npy") if own.kind == "ids" else ("signal", "npy", "csv")
 
 
 def prepared_input(own: OwnModel) -> Prepared:
@@ -100,7 +108,8 @@ def prepared_input(own: OwnModel) -> Prepared:
     kinds = input_kinds(own)
     if value("own_input") not in kinds:
         st.session_state["own_input"] = kinds[0]
-    kind = setting(st.radio, "own_input", options=kinds, horizontal=True, format_func=_input_label)
+    names = labels(kinds, "own.input")
+    kind = setting(st.radio, "own_input", options=kinds, horizontal=True, format_func=names.get)
     with explained():
         if kind == "sentence":
             return own.encode(setting(st.text_area, "own_sentence", height=70))
@@ -117,10 +126,6 @@ def prepared_input(own: OwnModel) -> Prepared:
         array = inputs.read_npy(raw) if kind == "npy" else inputs.read_csv(raw)
         return _fitted(own, array, kind)
     raise AssertionError  # explained() stops the page
-
-
-def _input_label(kind: str) -> str:
-    return t(f"own.input.{kind}")
 
 
 def _signal(own: OwnModel) -> Prepared:

@@ -22,11 +22,6 @@ if TYPE_CHECKING:
 
 MAX_ROWS = 64
 """Rows drawn in one heatmap; the downloads hold every row."""
-SOURCE_LABELS = "own.source."
-
-
-def source_label(source: str) -> str:
-    return t(SOURCE_LABELS + source)
 
 
 def summary(own: OwnModel) -> None:

@@ -16,7 +16,10 @@ from convlab.ui import ownmodel_view as view
 with st.spinner(ui.t("spinner.keras")):
     import convlab.ownmodel.keras_model  # noqa: F401  (the first import loads TensorFlow: seconds)
 
-ui.setting(st.selectbox, "own_source", options=SOURCES, format_func=view.source_label)
+sources = ownmodel.labels(SOURCES, "own.source")
+ui.setting(
+    st.radio, "own_source", options=SOURCES, format_func=sources.__getitem__, horizontal=True
+)
 own = ownmodel.current_model()
 view.summary(own)
 view.shape_table(own)
