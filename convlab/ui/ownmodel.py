@@ -92,9 +92,9 @@ def _fit_bytes() -> bytes:
     return _fit_file(fit_key(data, hp, cnn_vectors()), fit)
 
 
-def labels(values: Sequence[str], prefix: str) -> dict[str, str]:
+def labels(values: Sequence[str], kind: str) -> dict[str, str]:
     """Each value's catalogue label, fixed for this run (AppTest replays ``format_func`` later)."""
-    return {value: t(f"{prefix}.{value}") for value in values}
+    return {value: t(f"own.{kind}.{value}") for value in values}
 
 
 def input_kinds(own: OwnModel) -> tuple[str, ...]:
@@ -108,7 +108,7 @@ def prepared_input(own: OwnModel) -> Prepared:
     kinds = input_kinds(own)
     if value("own_input") not in kinds:
         st.session_state["own_input"] = kinds[0]
-    names = labels(kinds, "own.input")
+    names = labels(kinds, "input")
     kind = setting(st.radio, "own_input", options=kinds, horizontal=True, format_func=names.get)
     with explained():
         if kind == "sentence":

@@ -16,7 +16,7 @@ from convlab.ui import ownmodel_view as view
 with st.spinner(ui.t("spinner.keras")):
     import convlab.ownmodel.keras_model  # noqa: F401  (the first import loads TensorFlow: seconds)
 
-sources = ownmodel.labels(SOURCES, "own.source")
+sources = ownmodel.labels(SOURCES, "source")
 ui.setting(
     st.radio, "own_source", options=SOURCES, format_func=sources.__getitem__, horizontal=True
 )
