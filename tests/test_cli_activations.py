@@ -47,6 +47,11 @@ def test_text_example_labels_rows_by_words(capsys: pytest.CaptureFixture[str]) -
     )  # fmt: skip
     assert code == 0
     report = json.loads(out)
+    assert [layer["axes"] for layer in report["layers"][:3]] == [
+        ["batch", "text"],  # one string per example, not steps
+        ["batch", "steps"],
+        ["batch", "steps", "channels"],
+    ]
     assert report["tokens"][:6] == ["the", "plot", "was", "not", "good", "∅"]
     # conv1 (3) → pool (2, 2) → conv2 (3): row 0 reads 3 + 1 + 2·2 = 8 words.
     assert report["layer"]["rows"][0] == "0: the plot was not good ∅ ∅ ∅"

@@ -77,6 +77,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.axis.channels": {"en": "channels", "zh": "channels 通道"},
     "own.axis.filters": {"en": "filters", "zh": "filters 滤波器"},
     "own.axis.features": {"en": "features", "zh": "features 特征"},
+    "own.axis.text": {"en": "text (one string)", "zh": "文本（一个字符串）"},
     "own.axis.unknown": {"en": "?", "zh": "?"},
     "own.convs": {"en": "Each Conv1D, its numbers derived", "zh": "每个 Conv1D 的数字推导"},
     "own.convs_caption": {

@@ -18,7 +18,7 @@ from convlab.ownmodel.receptive import Field, Node, window
 from convlab.shapelab.layerspec import LayerSpec, show
 
 STEPS_IN = frozenset({"InputLayer", "TextVectorization"})
-AXES = ("batch", "steps", "channels", "filters", "features", "unknown")
+AXES = ("batch", "steps", "channels", "filters", "features", "text", "unknown")
 """What an axis can mean; the page shows each through ``own.axis.<name>``."""
 COLUMNS = (
     *("layer", "class", "output_shape", "axes", "params"),
@@ -46,6 +46,8 @@ def axes(info: LayerInfo, text: bool) -> list[str]:
     rank = len(info.output_shape)
     if rank <= 1:
         return ["batch"][:rank]
+    if info.class_name == "InputLayer" and info.config.get("dtype") == "string":
+        return ["batch", "text", *["unknown"] * (rank - 2)][:rank]
     if rank == 2:
         steps = info.class_name in STEPS_IN and (text or info.class_name == "InputLayer")
         return ["batch", "steps" if steps else "features"]
