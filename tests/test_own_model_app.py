@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from convlab import ui
-from convlab.ownmodel import keras_model
+from convlab.ownmodel import examples, keras_model
 from convlab.textcnn import kim
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.ui import ownmodel
@@ -183,3 +183,24 @@ def test_the_train_pages_fit_as_a_source() -> None:
     (chart,) = chart_specs(at)
     assert heatmap_rows(chart)[0] == "0: not a bad"
     ui.fits.clear()
+
+
+def test_a_model_file_on_the_server_only_inside_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(examples.MODEL_DIR_ENV, raising=False)
+    at = open_app(PAGE, own_source="path")
+    assert warnings(at) == [said("own.path_off", env=examples.MODEL_DIR_ENV)]
+    folder = tmp_path / "models"
+    folder.mkdir()
+    (folder / "signal.keras").write_bytes(examples.read("signal_example"))
+    (tmp_path / "secret.keras").write_bytes(examples.read("signal_example"))
+    monkeypatch.setenv(examples.MODEL_DIR_ENV, str(folder))
+    at = open_app(PAGE, own_source="path")
+    assert infos(at) == [en("own.path_prompt")]
+    for name in ("../secret.keras", str(tmp_path / "secret.keras")):
+        at = open_app(PAGE, own_source="path", own_path=name)
+        assert warnings(at) == [said("own.path_outside", path=name)]
+    at = open_app(PAGE, own_source="path", own_path="signal.keras")
+    no_exception(at)
+    assert not warnings(at) and len(chart_specs(at)) == 5

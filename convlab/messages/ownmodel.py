@@ -25,6 +25,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.source.signal_example": {"en": "Example: signal CNN", "zh": "示例：信号 CNN"},
     "own.source.upload": {"en": "Upload a .keras file", "zh": "上传 .keras 文件"},
     "own.source.fit": {"en": "Trained on the Train page", "zh": "训练页面训练的模型"},
+    "own.source.path": {"en": "A file on this server", "zh": "本服务器上的文件"},
+    "label.own_path": {"en": "Model file on the server", "zh": "服务器上的模型文件"},
+    "help.own_path": {
+        "en": "A .keras or .h5 file name inside the folder the server allows "
+        "($CONVLAB_MODEL_DIR); nothing outside it can be opened.",
+        "zh": "服务器允许的文件夹（$CONVLAB_MODEL_DIR）中的 .keras 或 .h5 文件名；文件夹以外的文件无法打开。",
+    },
+    "own.path_prompt": {
+        "en": "Type the name of a model file in the server's model folder.",
+        "zh": "请输入服务器模型文件夹中的模型文件名。",
+    },
+    "own.path_off": {
+        "en": "This server allows no model files by path: its administrator can set {env} to a "
+        "folder of models. Upload the file instead.",
+        "zh": "这个服务器不允许按路径打开模型文件：管理员可以把 {env} 设为一个模型文件夹。请改为上传文件。",
+    },
+    "own.path_outside": {
+        "en": "Refused: '{path}' is not a file inside the server's model folder.",
+        "zh": "已拒绝：'{path}' 不是服务器模型文件夹中的文件。",
+    },
     "label.own_model_file": {"en": "Your model file", "zh": "你的模型文件"},
     "help.own_model_file": {
         "en": "A Keras 3 .keras file (or a legacy .h5), at most 50 MB. It is checked before "

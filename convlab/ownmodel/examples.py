@@ -36,3 +36,23 @@ def read(name: str) -> bytes:
     if hashlib.sha256(raw).hexdigest() != want:
         raise InputError("own.example_altered", name=name)
     return raw
+
+
+MODEL_DIR_ENV = "CONVLAB_MODEL_DIR"
+"""A folder on the server whose model files the page may open by name; unset, none may be."""
+
+
+def model_dir(folder: str | None) -> Path:
+    """The server's model folder; InputError if the server allows no model files by path."""
+    if not folder:
+        raise InputError("own.path_off", env=MODEL_DIR_ENV)
+    return Path(folder).resolve()
+
+
+def server_file(name: str, folder: str | None) -> Path:
+    """``name`` inside the model folder, never outside it (``..``, absolute paths, links)."""
+    root = model_dir(folder)
+    target = (root / name).resolve()
+    if not target.is_relative_to(root) or target == root:
+        raise InputError("own.path_outside", path=name)
+    return target

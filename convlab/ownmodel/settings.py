@@ -8,8 +8,9 @@ from convlab.ownmodel.examples import EXAMPLES
 from convlab.ownmodel.inputs import DEFAULT_STEPS, SIGNALS
 from convlab.setting import Setting, clipped
 
-SOURCES = (*EXAMPLES, "upload", "fit")
+SOURCES = (*EXAMPLES, "upload", "fit", "path")
 INPUTS = ("sentence", "signal", "npy", "csv")
+MAX_PATH_CHARS = 300
 SENTENCE = "the movie was not good but the acting was great"
 """In the text example's small vocabulary, with a negation its filters have to read."""
 
@@ -21,4 +22,5 @@ SETTINGS = {
     "own_steps": Setting(DEFAULT_STEPS, range=(8, 4096)),
     "own_seed": Setting(0, range=(0, MAX_SEED)),
     "own_top": Setting(3, range=(1, 10)),
+    "own_path": Setting("", text=clipped(MAX_PATH_CHARS)),
 }

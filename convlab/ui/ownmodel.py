@@ -8,6 +8,7 @@ runs one forward pass and never reloads the model.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -68,6 +69,8 @@ def current_model() -> OwnModel:
         return load(f"{source}.keras", raw)
     if source == "fit":
         return load("train_page.keras", _fit_bytes())
+    if source == "path":
+        return _server_model()
     uploaded = setting(st.file_uploader, "own_model_file", type=["keras", "h5"])
     if uploaded is not None:
         raw = uploaded.getvalue()
@@ -77,6 +80,24 @@ def current_model() -> OwnModel:
         st.info(t("own.upload_prompt"), icon=":material/upload_file:")
         st.stop()
     return load(kept.name, kept.raw)
+
+
+def _server_model() -> OwnModel:
+    """A model file in the server's ``$CONVLAB_MODEL_DIR``, named in a text box (and the URL)."""
+    from convlab.ownmodel import archive
+
+    with explained():
+        examples.model_dir(os.environ.get(examples.MODEL_DIR_ENV))
+    name = setting(st.text_input, "own_path")
+    if not name:
+        st.info(t("own.path_prompt"), icon=":material/folder_open:")
+        st.stop()
+    with explained():
+        path = examples.server_file(name, os.environ.get(examples.MODEL_DIR_ENV))
+        if not path.is_file():
+            raise InputError("own.no_file", path=name)
+        archive.check_size(path.stat().st_size)
+    return load(path.name, path.read_bytes())
 
 
 def _fit_bytes() -> bytes:
