@@ -16,6 +16,7 @@ from typing import Any
 from convlab import i18n
 from convlab.disjoint import union
 from convlab.lesson import settings as lesson
+from convlab.ownmodel import settings as ownmodel
 from convlab.setting import Setting
 from convlab.shapelab import settings as shapelab
 from convlab.textcnn import settings as textcnn
@@ -26,7 +27,13 @@ FRAME = {"lang": Setting(i18n.DEFAULT_LANG, choices=tuple(i18n.LANGS))}
 
 
 SETTINGS = union(
-    "settings", FRAME, lesson.SETTINGS, vectors.SETTINGS, shapelab.SETTINGS, textcnn.SETTINGS
+    "settings",
+    FRAME,
+    lesson.SETTINGS,
+    vectors.SETTINGS,
+    shapelab.SETTINGS,
+    textcnn.SETTINGS,
+    ownmodel.SETTINGS,
 )
 RULES: tuple[Callable[[dict[str, Any]], list[str]], ...] = (lesson.reconcile,)
 """Checks across settings: each fixes ``values`` in place and returns the ``key=value`` dropped."""

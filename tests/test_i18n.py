@@ -11,6 +11,8 @@ from convlab import i18n, settings, ui
 from convlab.errors import InputError
 from convlab.lesson import forms
 from convlab.lesson.equivalence import TOLERANCE, VERDICTS
+from convlab.ownmodel import settings as ownmodel_settings
+from convlab.ownmodel import table as ownmodel_table
 from convlab.tokenize import TOKENIZERS
 from convlab.ui.roads import COLUMNS
 from convlab.ui.walkthrough import ICONS, SPEEDS
@@ -48,6 +50,10 @@ def dynamic_keys() -> set[str]:
         *(f"row.{row}" for row in COLUMNS),
         *(f"{page.topic}.{part}" for page in ui.PAGES for part in ("title", "intro")),
         *(f"{question}.link" for question in QUESTION.findall(code())),
+        *(f"own.source.{source}" for source in ownmodel_settings.SOURCES),
+        *(f"own.input.{kind}" for kind in ownmodel_settings.INPUTS),
+        *(f"own.axis.{axis}" for axis in ownmodel_table.AXES),
+        *(f"own.col.{column}" for column in ownmodel_table.COLUMNS),
     }
 
 

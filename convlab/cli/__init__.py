@@ -14,11 +14,11 @@ import json
 import sys
 from typing import NoReturn
 
-from convlab.cli import equivalence, ngrams, shape, train, vectors
+from convlab.cli import activations, equivalence, ngrams, shape, train, vectors
 from convlab.errors import InputError
 
 EXIT_BAD_INPUT = 2
-COMMANDS = (equivalence, shape, vectors, train, ngrams)
+COMMANDS = (equivalence, shape, vectors, train, ngrams, activations)
 
 
 class Parser(argparse.ArgumentParser):

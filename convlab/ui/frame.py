@@ -94,6 +94,14 @@ PAGES = (
         ":material/manage_search:",
         "filters",
     ),
+    Page(
+        "pages/yours/your_model.py",
+        "section.yours",
+        "your_model",
+        "nav.your_model",
+        ":material/frame_inspect:",
+        "your_model",
+    ),
 )
 """Every page, in navigation order; the first, at "/", is the default."""
 
