@@ -167,7 +167,7 @@ def test_every_refusal_gets_its_message_and_no_model(tmp_path: Path) -> None:
 
 def test_the_train_pages_fit_as_a_source() -> None:
     quick = {"cnn_rows": "600", "cnn_kernel_sizes": "3", "cnn_filters": "4", "cnn_epochs": "1"}
-    ui.fits.clear()
+    ui.textcnn.shared_fits.clear()
     at = open_app(PAGE, own_source="fit", **quick)
     no_exception(at)
     assert infos(at) == [en("own.no_fit")]
@@ -182,7 +182,7 @@ def test_the_train_pages_fit_as_a_source() -> None:
     assert frame_with(at, "token")["id"].tolist()[:4] == fit.cnn.encode([tokens[:4]])[0].tolist()
     (chart,) = chart_specs(at)
     assert heatmap_rows(chart)[0] == "0: not a bad"
-    ui.fits.clear()
+    ui.textcnn.shared_fits.clear()
 
 
 def test_a_model_file_on_the_server_only_inside_its_folder(

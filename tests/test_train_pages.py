@@ -35,7 +35,7 @@ QUICK_CFG = Hyperparameters(kernel_sizes=(3,), filters=4, epochs=1)
 @pytest.fixture(autouse=True)
 def no_fits() -> None:
     """Every test starts with an empty server-wide store of fits."""
-    ui.textcnn._shared_fits.clear()
+    ui.textcnn.shared_fits.clear()
 
 
 @pytest.fixture(scope="module")

@@ -39,7 +39,8 @@ def own_data() -> bool:
 
 
 @st.cache_resource(show_spinner=False)
-def _shared_fits() -> FitStore:
+def shared_fits() -> FitStore:
+    """The server's fits on MR, one store for every session (tests clear it)."""
     from convlab.textcnn.kim import FitStore
 
     return FitStore()
@@ -53,7 +54,7 @@ def fits() -> FitStore:
     loses nothing. Fits on an uploaded table are this session's own (nobody
     else has the table), under the same server-wide training lock.
     """
-    shared = _shared_fits()
+    shared = shared_fits()
     if not own_data():
         return shared
     if OWN_FITS not in st.session_state:
