@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 import tensorflow as tf
 
+from convlab.archives import megabytes
 from convlab.errors import InputError
 from convlab.ownmodel import archive, examples, inputs, inspect, keras_model, snippet, table
 from convlab.ownmodel.inputs import Prepared
@@ -116,17 +117,18 @@ def test_config_that_is_not_json_is_refused(tmp_path: Path) -> None:
 
 def test_zip_bombs_are_refused_before_inflating() -> None:
     err = refused(own_models.bomb(300))
-    assert (err.key, err.params["most"]) == ("own.bomb", archive.MAX_UNPACKED_BYTES // archive.MB)
+    assert (err.key, err.params["member"]) == ("err.zip_member_big", "model.weights.h5")
+    assert err.params["most"] == megabytes(archive.LIMITS.total)
     err = refused(own_models.bomb(20))
-    assert (err.key, err.params["member"]) == ("own.bomb_ratio", "model.weights.h5")
+    assert (err.key, err.params["member"]) == ("err.zip_ratio", "model.weights.h5")
 
 
 def test_truncated_and_damaged_zips_are_refused(tmp_path: Path) -> None:
     raw = saved(own_models.signal_cnn(), tmp_path)
-    assert refused(raw[: len(raw) // 2]).key == "own.not_zip"
+    assert refused(raw[: len(raw) // 2]).key == "err.zip_bad"
     start = raw.index(b"config.json") + 60  # inside config.json's compressed bytes
     damaged = raw[:start] + bytes(b ^ 0xFF for b in raw[start : start + 40]) + raw[start + 40 :]
-    assert refused(damaged).key in ("own.truncated", "own.not_json")
+    assert refused(damaged).key in ("err.zip_bad", "own.not_json")
     assert refused(b"hello").key == "own.not_model_file"
     assert refused(own_models.zipped({"notes.txt": b"hi"})).key == "own.no_config"
 

@@ -232,28 +232,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Refused: the model file is {size} MB; at most {most} MB is accepted.",
         "zh": "已拒绝：模型文件为 {size} MB；最多接受 {most} MB。",
     },
-    "own.not_zip": {
-        "en": "Refused: this .keras file is not a whole zip archive (truncated or damaged).",
-        "zh": "已拒绝：这个 .keras 文件不是完整的 zip 压缩包（被截断或已损坏）。",
-    },
-    "own.bomb": {
-        "en": "Refused: the archive would unpack to {total} MB; at most {most} MB is accepted "
-        "(a zip bomb?).",
-        "zh": "已拒绝：压缩包解压后有 {total} MB；最多接受 {most} MB（可能是 zip 炸弹）。",
-    },
-    "own.bomb_ratio": {
-        "en": "Refused: '{member}' in the archive is compressed {ratio}:1, far more than model "
-        "files are (a zip bomb?).",
-        "zh": "已拒绝：压缩包中的 '{member}' 压缩比为 {ratio}:1，远超模型文件的正常范围（可能是 zip 炸弹）。",
-    },
-    "own.truncated": {
-        "en": "Refused: '{member}' cannot be unpacked: the file is truncated or damaged.",
-        "zh": "已拒绝：无法解压 '{member}'：文件被截断或已损坏。",
-    },
-    "own.member_too_big": {
-        "en": "Refused: '{member}' is longer than {most} MB.",
-        "zh": "已拒绝：'{member}' 超过 {most} MB。",
-    },
     "own.not_json": {
         "en": "Refused: the model's {member} is not a JSON model config.",
         "zh": "已拒绝：模型的 {member} 不是 JSON 格式的模型配置。",

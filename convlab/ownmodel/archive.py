@@ -1,31 +1,26 @@
-"""A ``.keras`` upload read as a zip without trusting it: sizes capped before anything is inflated.
+"""A ``.keras`` model a visitor brings, read as a zip without trusting it.
 
-One small boundary (bytes in, capped member texts out) so that a general
-upload-bomb check can replace it whole. The model file itself is capped; the
-zip's central directory is read first and its declared sizes are capped in
-total and in compression ratio; ``zipfile`` never inflates a member past its
-declared size, so those caps hold while reading. The one member read here,
-``config.json``, is read with its own cap, whatever it declares.
+The file itself is capped here; everything about its members (how many, their
+declared sizes, the total, the compression ratio, reading past a cap) is
+:mod:`convlab.archives`'s, as for every archive the app takes.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
-import zlib
-
+from convlab.archives import Archive, Limits
 from convlab.errors import InputError
 
 MAX_MODEL_BYTES = 50 * 1024 * 1024
 """Largest model file accepted, uploaded or named on the server."""
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-"""Largest total the zip may declare once inflated: a bomb stops here."""
-MAX_RATIO = 100
-"""Largest inflated/compressed ratio of a member bigger than :data:`RATIO_FLOOR`."""
-RATIO_FLOOR = 1024 * 1024
-MAX_CONFIG_BYTES = 5 * 1024 * 1024
-"""``config.json`` of a large real model is tens of kB; vocabularies live in assets."""
 MB = 1024 * 1024
+LIMITS = Limits(
+    members=10_000,
+    total=200 * MB,
+    ratio=100,
+    sizes={"config.json": 5 * MB, "convlab.json": 8 * MB},
+)
+"""A model's weights may unpack to 200 MB; ``config.json`` of a large real model is tens
+of kB (vocabularies live in assets), and convlab's own vocabulary file stays under 8 MB."""
 
 
 def check_size(size: int) -> None:
@@ -34,33 +29,9 @@ def check_size(size: int) -> None:
         raise InputError("own.too_big", size=f"{size / MB:.1f}", most=MAX_MODEL_BYTES // MB)
 
 
-def read_member(raw: bytes, name: str, most: int = MAX_CONFIG_BYTES) -> bytes | None:
-    """Member ``name`` of the zip ``raw`` (None if absent), after the archive-wide caps.
-
-    InputError if ``raw`` is not a whole zip, declares more than the caps, or
-    the member is longer than ``most`` or cannot be inflated.
-    """
+def read_member(raw: bytes, name: str, filename: str = "model.keras") -> bytes | None:
+    """Member ``name`` of the zip ``raw`` (None if absent), once the whole archive is within
+    :data:`LIMITS`; InputError from :mod:`convlab.archives` if it is not."""
     check_size(len(raw))
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(raw))
-    except (zipfile.BadZipFile, OSError, ValueError) as err:
-        raise InputError("own.not_zip") from err
-    with archive:
-        infos = archive.infolist()
-        total = sum(info.file_size for info in infos)
-        if total > MAX_UNPACKED_BYTES:
-            raise InputError("own.bomb", total=f"{total / MB:,.0f}", most=MAX_UNPACKED_BYTES // MB)
-        for info in infos:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > RATIO_FLOOR and ratio > MAX_RATIO:
-                raise InputError("own.bomb_ratio", member=info.filename, ratio=f"{ratio:,.0f}")
-        if name not in archive.namelist():
-            return None
-        try:
-            with archive.open(name) as member:
-                data = member.read(most + 1)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as err:
-            raise InputError("own.truncated", member=name) from err
-    if len(data) > most:
-        raise InputError("own.member_too_big", member=name, most=most // MB)
-    return data
+    with Archive(raw, LIMITS, filename) as archive:
+        return archive.read(name) if name in archive.names else None

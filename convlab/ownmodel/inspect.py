@@ -30,8 +30,11 @@ class Checked:
     meta: dict | None
 
 
-def read(raw: bytes, known: Known | None = None) -> Checked:
-    """The checked config of a ``.keras`` or legacy ``.h5`` model; InputError saying why not."""
+def read(raw: bytes, known: Known | None = None, name: str = "model.keras") -> Checked:
+    """The checked config of a ``.keras`` or legacy ``.h5`` model; InputError saying why not.
+
+    ``name`` is the file's name, for the messages about its zip.
+    """
     archive.check_size(len(raw))
     if raw.startswith(HDF5_MAGIC):
         found = config.parse(_h5_config(raw), "model_config")
@@ -39,12 +42,12 @@ def read(raw: bytes, known: Known | None = None) -> Checked:
         return Checked(".h5", found, None)
     if not raw.startswith(ZIP_MAGIC):
         raise InputError("own.not_model_file")
-    text = archive.read_member(raw, "config.json")
+    text = archive.read_member(raw, "config.json", name)
     if text is None:
         raise InputError("own.no_config")
     found = config.parse(text)
     config.check(found, known)
-    extra = archive.read_member(raw, META)
+    extra = archive.read_member(raw, META, name)
     meta = config.parse_meta(extra) if extra is not None else None
     return Checked(".keras", found, meta)
 

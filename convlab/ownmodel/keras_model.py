@@ -222,7 +222,7 @@ def safe_load(raw: bytes, suffix: str, key: str) -> keras.Model:
 
 def load(raw: bytes, name: str) -> OwnModel:
     """A model from untrusted bytes, checked, then loaded by Keras in safe mode; else InputError."""
-    checked = inspect.read(raw, known)
+    checked = inspect.read(raw, known, name)
     model = safe_load(raw, checked.suffix, "own.unreadable")
     if len(model.inputs) != 1:
         raise InputError("own.inputs", count=len(model.inputs), names="")
