@@ -13,6 +13,7 @@ from playwright.sync_api import Page
 
 from convlab.i18n import message
 from convlab.ui import PAGES as PAGE_REGISTRY
+from deploy import replicas
 from tests.browser import harness
 from tests.browser.harness import (
     CHART_SVG,
@@ -108,7 +109,7 @@ def test_a_chinese_sentence_in_chinese(page: Page, base_url: str) -> None:
 
 def test_the_first_slider_press_after_a_server_restart_counts(browser) -> None:
     """Open /conv1d?n=4, restart the server on the same port, press the slider once: n is 5."""
-    port = harness.free_port()
+    port = replicas.free_port()
     page = browser.new_page(viewport=harness.VIEWPORT)
     try:
         with harness.running_server(port=port) as server:
