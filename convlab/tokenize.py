@@ -25,7 +25,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
 MAX_TOKENS = 200
 """Longer inputs are truncated: a (200, 300) heatmap is already 60,000 cells."""
@@ -66,6 +66,10 @@ _CHINESE_ONLY = re.compile(
 """Chinese that cleaning leaves as it is (no compatibility ideographs, no invisible or
 full-width Latin characters) and that the segmenter splits exactly as the general path
 would: one call does it all, at the segmenter's own speed."""
+_CHINESE_LINES = re.compile(f"[{_STABLE_HAN}{_STABLE_PUNCTUATION}\n]*")
+_LINE_WITHOUT_HAN = re.compile(f"\n[{_STABLE_PUNCTUATION}]*\n")
+"""Together, on a corpus joined by newlines: every line is ``_CHINESE_ONLY``. Two flat
+scans, because one pattern with a repeated group runs ten times slower in ``re``."""
 
 
 def _visible(c: str) -> str:
@@ -152,3 +156,25 @@ def _by_script(text: str, split: Callable[[str], list[str]]) -> list[str]:
     for i, part in enumerate(_HAN_RUN.split(text)):
         tokens.extend(split(part) if i % 2 else _words(part))
     return tokens
+
+
+def tokenize_all(texts: Sequence[str], tokenizer: str = "words") -> list[list[str]]:
+    """Every text of a corpus, each exactly as ``tokenize`` splits it.
+
+    A Chinese data set is mostly plain Chinese sentences. When every text is, one
+    regex pass over the joined corpus says so (no text may hold the newline that
+    joins them), and each text then goes straight to the segmenter: training on
+    10,000 sentences costs the segmenter's time, not a check per sentence on top.
+
+    >>> tokenize_all(["很好看。", "Not bad"])
+    [['很', '好看', '。'], ['not', 'bad']]
+    """
+    if tokenizer == "words" and texts:
+        joined = "\n".join(texts)
+        if (
+            joined.count("\n") == len(texts) - 1
+            and _CHINESE_LINES.fullmatch(joined)
+            and not _LINE_WITHOUT_HAN.search(f"\n{joined}\n")
+        ):
+            return list(map(segmenter(), texts))
+    return [tokenize(text, tokenizer) for text in texts]

@@ -3,12 +3,13 @@
 import subprocess
 import sys
 import unicodedata
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from convlab.tokenize import _by_script, clean, has_han, segmenter, tokenize
+from convlab.tokenize import _by_script, clean, has_han, segmenter, tokenize, tokenize_all
 from convlab.vectors.sets import BUILTINS, load_builtin
 
 SAMPLE_ZH = "这部电影很好看，但是太长了。"
@@ -186,3 +187,26 @@ def test_plain_chinese_takes_one_segmenter_call_with_the_same_tokens(text: str) 
     """The fast path (one rjieba call on the raw text) equals cleaning and splitting by script."""
     general = _by_script(clean(text).lower(), segmenter())
     assert tokenize(text) == general
+
+
+CORPUS_TEXT = st.one_of(
+    CHINESE,
+    st.sampled_from(["", "，。", "好\n看", "很好看\n", "Not bad", "ＧＯＯＤ电影", "好\u200b看"]),
+    st.text(max_size=10),
+)
+
+
+@given(st.lists(CORPUS_TEXT, max_size=6))
+def test_a_corpus_is_tokenized_text_by_text(texts: list[str]) -> None:
+    """One check over the joined corpus takes the fast path only where each text would."""
+    assert tokenize_all(texts) == [tokenize(text) for text in texts]
+    assert tokenize_all(texts, "chars") == [tokenize(text, "chars") for text in texts]
+
+
+def test_a_plain_chinese_corpus_goes_straight_to_the_segmenter() -> None:
+    texts = [SAMPLE_ZH, "很好看。"]
+    with mock.patch("convlab.tokenize.tokenize", side_effect=AssertionError):
+        assert tokenize_all(texts) == [
+            ["这部", "电影", "很", "好看", "，", "但是", "太长", "了", "。"],
+            ["很", "好看", "。"],
+        ]

@@ -43,7 +43,7 @@ from convlab.textcnn import corpus as corpora
 from convlab.textcnn import model_file
 from convlab.textcnn.hyperparameters import Hyperparameters
 from convlab.textcnn.mining import PAD, Weights, explain
-from convlab.tokenize import MAX_TOKENS, tokenize
+from convlab.tokenize import MAX_TOKENS, tokenize_all
 from convlab.vectors.sets import OOV_SCALE, VectorSet, oov_vector
 
 UNK = 1
@@ -94,7 +94,7 @@ def vocabulary(sentences: Sequence[list[str]], most: int = MAX_VOCAB) -> Vocabul
 
 def tokens_of(texts: Sequence[str]) -> list[list[str]]:
     """Each text as the lesson tokenizes it, cut at ``MAX_TOKENS``."""
-    return [tokenize(text)[:MAX_TOKENS] for text in texts]
+    return [tokens[:MAX_TOKENS] for tokens in tokenize_all(texts)]
 
 
 @dataclass(frozen=True)
