@@ -18,7 +18,7 @@ import keras
 import pytest
 
 from convlab.errors import InputError
-from convlab.shapelab import keras_check, model_shapes, paste
+from convlab.shapelab import keras1, keras_check, model_shapes, paste
 from tests.cli import run_cli
 
 SEQUENTIAL = """
@@ -100,6 +100,62 @@ model.add(Convolution1D(nb_filter=64, filter_length=5, border_mode='valid', subs
 model.add(GlobalMaxPooling1D())
 model.add(Dense(1))
 """,
+    "keras1_pooling_text": """
+model = Sequential()
+model.add(Embedding(5000, 50, input_length=100))
+model.add(Convolution1D(nb_filter=64, filter_length=3, border_mode='same', activation='relu'))
+model.add(MaxPooling1D(pool_length=2, stride=1))
+model.add(Convolution1D(32, 5, border_mode='valid'))
+model.add(AveragePooling1D(3, 2, 'same'))
+model.add(MaxPooling1D(pool_length=4, border_mode='same'))
+model.add(Flatten())
+model.add(Dense(1, activation='sigmoid'))
+""",
+    "keras1_pooling_images": """
+model = Sequential()
+model.add(Convolution2D(16, 3, 3, border_mode='same', dim_ordering='th', input_shape=(1, 28, 28)))
+model.add(MaxPooling2D(pool_size=(2, 2), strides=(1, 1), border_mode='same', dim_ordering='th'))
+model.add(AveragePooling2D((3, 3), None, 'valid', 'th'))
+model.add(Convolution2D(8, 3, 3, dim_ordering='th'))
+model.add(GlobalMaxPooling2D(dim_ordering='th'))
+model.add(Dense(10))
+""",
+}
+KERAS3_REWRITES = {
+    "keras1_pooling_text": lambda: [
+        keras.Input(shape=(100,)),
+        keras.layers.Embedding(5000, 50),
+        keras.layers.Conv1D(64, 3, padding="same", activation="relu"),
+        keras.layers.MaxPooling1D(pool_size=2, strides=1),
+        keras.layers.Conv1D(32, 5),
+        keras.layers.AveragePooling1D(pool_size=3, strides=2, padding="same"),
+        keras.layers.MaxPooling1D(pool_size=4, padding="same"),
+        keras.layers.Flatten(),
+        keras.layers.Dense(1, activation="sigmoid"),
+    ],
+    "keras1_pooling_images": lambda: [
+        keras.Input(shape=(1, 28, 28)),
+        keras.layers.Conv2D(16, (3, 3), padding="same", data_format="channels_first"),
+        keras.layers.MaxPooling2D(
+            (2, 2), strides=(1, 1), padding="same", data_format="channels_first"
+        ),
+        keras.layers.AveragePooling2D((3, 3), data_format="channels_first"),
+        keras.layers.Conv2D(8, (3, 3), data_format="channels_first"),
+        keras.layers.GlobalMaxPooling2D(data_format="channels_first"),
+        keras.layers.Dense(10),
+    ],
+}
+"""The Keras 1 pooling models as a reader would rewrite them by hand for Keras 3."""
+POOLING_CHANGES = {
+    "keras1_pooling_text": [
+        ("pool_length=2", "pool_size=2"),
+        ("stride=1", "strides=1"),
+        ("pool_length=4", "pool_size=4"),
+    ],
+    "keras1_pooling_images": [
+        ("dim_ordering='th'", "data_format='channels_first'"),
+        ("'th'", "'channels_first'"),  # AveragePooling2D's fourth positional value
+    ],
 }
 
 
@@ -151,9 +207,8 @@ def test_every_whitelisted_class_is_a_keras_layer() -> None:
     assert explained == paste.LAYERS  # a formula for every class a paste may use
     used = {layer.cls for text in MODELS.values() for layer in paste.parse(text).layers}
     used |= {"Input", "Embedding"}
-    missing = paste.LAYERS - used - {"MaxPooling2D", "MaxPool2D", "AvgPool1D", "AvgPool2D"}
-    missing -= {"AveragePooling1D", "GlobalMaxPooling2D", "GlobalAveragePooling2D"}
-    missing -= {"GlobalMaxPool2D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalMaxPooling1D"}
+    missing = paste.LAYERS - used - {"MaxPool2D", "AvgPool1D", "AvgPool2D"}
+    missing -= {"GlobalAveragePooling2D", "GlobalMaxPool2D", "GlobalAvgPool1D", "GlobalAvgPool2D"}
     assert missing == set()  # the others share code with a tested alias
 
 
@@ -168,6 +223,23 @@ def test_keras1_names_are_translated_first_and_listed() -> None:
     assert reports[0].row.output == (None, 100)  # input_length became the Input
     assert reports[1].row.labelled() == "(None batch, 100 steps, 128 channels)"
     assert reports[2].row.output == (None, 96, 64)
+
+
+@pytest.mark.parametrize("name", list(KERAS3_REWRITES))
+def test_keras1_pooling_model_has_the_shapes_of_its_keras3_rewrite(name: str) -> None:
+    """Pasted as Keras 1, every layer's figures are those of the model rewritten by hand."""
+    rewrite = keras.Sequential(KERAS3_REWRITES[name]())
+    keras_figures = [(rewrite.inputs[0].shape, 0)]
+    keras_figures += [(tuple(layer.output.shape), layer.count_params()) for layer in rewrite.layers]
+    reports = figures(MODELS[name])
+    assert [(r.row.output, r.row.params) for r in reports] == keras_figures
+    assert all(r.agrees for r in reports)
+    pasted = paste.parse(MODELS[name])
+    pooled = [layer for layer in pasted.layers if layer.cls in keras1.POOLING]
+    assert len(pooled) == 3
+    assert all(set(layer.options) <= keras1.KERAS3_POOLING_ARGUMENTS for layer in pooled)
+    assert set(POOLING_CHANGES[name]) <= set(pasted.changes)
+    assert not [old for old, _ in pasted.changes if old in keras1.POOLING]  # no "renamed"
 
 
 def test_the_positional_trap_is_noted_in_a_paste() -> None:
@@ -237,6 +309,8 @@ def test_big_models_are_never_built() -> None:
         ("model = Sequential()\nmodel.compile(loss='mse')", "err.paste_statement"),
         ("model = Sequential(layers=[])", "err.paste_statement"),
         ("model = Sequential(name=os.name)", "err.paste_argument"),
+        ("model = keras.Sequential([layers.MaxPooling2D(2, foo=1)])", "err.paste_unknown"),
+        ("model = Sequential()\nmodel.add(Convolution1D(8, 3, weights=[1]))", "err.paste_unknown"),
         ("x = 3", "err.paste_statement"),
         ("import keras", "err.paste_no_layers"),
         ("model = keras.Sequential([" + "layers.Dense(1), " * 61 + "])", "err.paste_too_many"),

@@ -555,6 +555,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{text}” 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
         "例如用 kernel_size=3 代替 kernel_size=k。",
     },
+    "err.paste_unknown": {
+        "en": "Keras 3 takes no argument “{text}” here, so the paste is refused. Remove it, or "
+        "look up its Keras 3 name in the Keras docs; set weights with layer.set_weights().",
+        "zh": "Keras 3 在这里不接受参数 “{text}”，所以这段代码被拒绝。请删除它，或在 Keras 文档中查找它在 "
+        "Keras 3 中的名称；权重请用 layer.set_weights() 设置。",
+    },
     "err.paste_no_layers": {
         "en": "No layer found. Paste a keras.Sequential([...]), model.add(...) lines or a "
         "functional chain starting with keras.Input(shape=...).",
