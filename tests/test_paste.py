@@ -16,6 +16,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from convlab.errors import InputError
 from convlab.shapelab import keras1, keras_check, model_shapes, paste
@@ -265,6 +267,36 @@ def test_a_layer_keras_refuses_shows_keras_message_and_stops_there() -> None:
     assert reports[2].row is None and reports[2].keras_output is None
 
 
+@pytest.mark.parametrize(
+    ("layer", "shape", "key", "keras_says"),
+    [
+        ("Cropping1D((1, 1))", (2, 3), "err.crop_too_much", "`cropping` parameter of"),
+        ("Cropping2D(((2, 1), (0, 0)))", (3, 5, 1), "err.crop_too_much", "Values in `cropping`"),
+        ("Reshape((-1, 4))", (3, 2), "err.reshape_size", "The total size of the tensor"),
+        ("Reshape((5, 2))", (3, 2), "err.reshape_size", "The total size of the tensor"),
+        ("Reshape((-1, -1))", (3, 2), "err.reshape_size", "There must be at most one unknown"),
+        ("LSTM(3)", (8, None), "err.paste_undefined", "Shapes used to initialize variables"),
+        ("GRU(3)", (8, None), "err.paste_undefined", "Shapes used to initialize variables"),
+        ("BatchNormalization()", (8, None), "err.paste_undefined_axis", "Shapes used to"),
+    ],
+)
+def test_layers_are_refused_where_keras_refuses_them(
+    layer: str, shape: tuple[int | None, ...], key: str, keras_says: str
+) -> None:
+    """Found by the random models below: the formulas gave (None, -1, 8), or could not read."""
+    reports = figures(f"model = keras.Sequential([keras.Input(shape={shape}), layers.{layer}])")
+    assert reports[1].refusal.key == key
+    assert reports[1].keras_refused.startswith(keras_says)
+    assert reports[1].agrees
+
+
+def test_reshape_leaves_minus_one_unknown_where_an_input_size_is() -> None:
+    reports = figures(
+        "model = keras.Sequential([keras.Input(shape=(None, 4)), layers.Reshape((-1, 2))])"
+    )
+    assert reports[1].row.output == reports[1].keras_output == (None, None, 2)
+
+
 def test_big_models_are_never_built() -> None:
     """Each layer's weights and the model's together are bounded before Keras allocates any."""
     wide = "model = keras.Sequential([keras.Input(shape=(100000,)), layers.Dense(1000)])"
@@ -277,6 +309,152 @@ def test_big_models_are_never_built() -> None:
     assert keys[:3] == [None, None, None]  # 9,003,000 weights each: 18,006,000 so far
     assert keys[3:] == ["err.paste_weights", None]
     assert sum(r.keras_params or 0 for r in reports) <= model_shapes.MAX_MODEL_WEIGHTS
+
+
+# Random whole models: the formulas and Keras, layer by layer ----------------------------------
+
+
+def _axes(draw: st.DrawFn, rank: int, low: int, high: int) -> str:
+    """A per-axis setting as a paste writes it: one number, or one per axis."""
+    if rank == 1 or draw(st.booleans()):
+        return str(draw(st.integers(low, high)))
+    return str(tuple(draw(st.integers(low, high)) for _ in range(rank)))
+
+
+FIRST = {"keras3": ", data_format='channels_first'", "keras1": ", dim_ordering='th'"}
+"""How a channels_first layer says so, in Keras 3 and in Keras 1."""
+
+
+@st.composite
+def conv_calls(draw: st.DrawFn, rank: int, first: bool) -> str:
+    """A convolution or its transpose, in Keras 3 or Keras 1 spelling; many of them refused."""
+    filters, k, s = draw(st.integers(1, 6)), draw(st.integers(1, 4)), draw(st.integers(1, 3))
+    padding = draw(st.sampled_from(["valid", "same", "causal"] if rank == 1 else ["valid", "same"]))
+    style = draw(st.sampled_from(["keras3", "transpose", "keras1"]))
+    if style == "keras1" and padding != "causal":  # Keras 1 had no causal convolution
+        if rank == 1:
+            return (
+                f"Convolution1D(nb_filter={filters}, filter_length={k}, "
+                f"subsample_length={s}, border_mode={padding!r})"
+            )
+        cols = draw(st.integers(1, 4))
+        return (
+            f"Convolution2D({filters}, {k}, {cols}, subsample=({s}, {s}), "
+            f"border_mode={padding!r}{FIRST['keras1'] if first else ''})"
+        )
+    where = FIRST["keras3"] if first else ""
+    if style == "transpose" and padding != "causal":
+        if draw(st.booleans()):
+            where += f", output_padding={_axes(draw, rank, 0, 2)}"
+        return (
+            f"layers.Conv{rank}DTranspose({filters}, {k}, strides={s}, padding={padding!r}{where})"
+        )
+    dilation = _axes(draw, rank, 1, 2)
+    groups = draw(st.sampled_from([1, 1, 2]))
+    return (
+        f"layers.Conv{rank}D({filters}, {_axes(draw, rank, 1, 4)}, strides={s}, "
+        f"padding={padding!r}, dilation_rate={dilation}, groups={groups}{where})"
+    )
+
+
+@st.composite
+def pooling_calls(draw: st.DrawFn, rank: int, first: bool) -> str:
+    """Max or average pooling, positional, by keyword, or in Keras 1's keywords."""
+    kind = draw(st.sampled_from(["Max", "Average"]))
+    pool = _axes(draw, rank, 1, 3)
+    strides = draw(st.one_of(st.none(), st.integers(1, 3)))
+    padding = draw(st.sampled_from(["valid", "same"]))
+    style = draw(st.sampled_from(["positional", "keywords", "keras1"]))
+    if style == "positional":
+        where = f", {draw(st.sampled_from(['th', 'channels_first']))!r}" if first else ""
+        return f"{kind}Pooling{rank}D({pool}, {strides}, {padding!r}{where})"
+    if style == "keywords":
+        return (
+            f"layers.{kind}Pooling{rank}D(pool_size={pool}, strides={strides}, "
+            f"padding={padding!r}{FIRST['keras3'] if first else ''})"
+        )
+    names = ("pool_length", "stride") if rank == 1 else ("pool_size", "strides")
+    return (
+        f"{kind}Pooling{rank}D({names[0]}={pool}, {names[1]}={strides}, "
+        f"border_mode={padding!r}{FIRST['keras1'] if first else ''})"
+    )
+
+
+@st.composite
+def shape_keeping_calls(draw: st.DrawFn, rank: int, first: bool) -> str:
+    """Padding, cropping, reordering and the layers that keep the shape."""
+    edges = draw(st.integers(0, 2)) if draw(st.booleans()) else (draw(st.integers(0, 2)),) * 2
+    if rank == 2 and isinstance(edges, tuple):
+        edges = (edges, (draw(st.integers(0, 2)), draw(st.integers(0, 2))))
+    where = FIRST["keras3"] if first else ""
+    return draw(
+        st.sampled_from(
+            [
+                f"layers.ZeroPadding{rank}D({edges}{where})",
+                f"layers.Cropping{rank}D({edges}{where})",
+                "layers.Dropout(0.5)",
+                "layers.Activation('relu')",
+                f"layers.BatchNormalization(axis={1 if first else -1})",
+                "layers.Permute((2, 1))" if rank == 1 else "layers.Permute((1, 3, 2))",
+                "layers.Reshape((-1, 1))" if rank == 1 else "layers.Reshape((-1, 2, 1))",
+                *(["layers.SpatialDropout1D(0.2)"] if rank == 1 else []),
+            ]
+        )
+    )
+
+
+@st.composite
+def model_texts(draw: st.DrawFn) -> str:
+    """A small Sequential model: an input, spatial layers, then a head; literal arguments only.
+
+    Images are channels_last or, all through, channels_first (Keras 1's 'th').
+    """
+    family = draw(st.sampled_from(["text", "signal", "image", "image_first"]))
+    size = st.one_of(st.none(), st.integers(1, 12)) if draw(st.booleans()) else st.integers(1, 12)
+    rank, first = (2 if family.startswith("image") else 1), family == "image_first"
+    channels = draw(st.integers(1, 4))
+    spatial = tuple(draw(size) for _ in range(rank))
+    lines = [f"keras.Input(shape={(channels, *spatial) if first else (*spatial, channels)})"]
+    if family == "text":
+        lines = [f"keras.Input(shape={spatial})", "layers.Embedding(50, 8)"]
+    body = st.one_of(
+        conv_calls(rank, first), pooling_calls(rank, first), shape_keeping_calls(rank, first)
+    )
+    lines += draw(st.lists(body, min_size=1, max_size=5))
+    pooled = f"Global{draw(st.sampled_from(['Max', 'Average']))}Pooling{rank}D"
+    heads = [[], ["layers.Flatten()", "layers.Dense(3)"], ["layers.Dense(4)"]]
+    heads += [[f"layers.{pooled}({FIRST['keras3'][2:] if first else ''})", "layers.Dense(2)"]]
+    if rank == 1:
+        heads += [["layers.LSTM(3)"], ["layers.GRU(2, return_sequences=True)"]]
+    lines += draw(st.sampled_from(heads))
+    return "model = keras.Sequential([\n" + "".join(f"    {line},\n" for line in lines) + "])\n"
+
+
+def agree_or_both_refuse(text: str) -> bool:
+    """Every layer's figures equal Keras's, or both refuse it; True if Keras built every layer."""
+    reports = figures(text)
+    for report in reports:
+        refusal = report.refusal
+        if refusal and refusal.key == "err.shape_empty_output":
+            assert 0 in report.keras_output, text  # Keras builds a 0-cell axis; convlab says why
+            return False
+        assert report.agrees, (text, report)
+        if report.row is None:
+            return False
+    return True
+
+
+def test_random_pasted_models_agree_with_keras_or_both_refuse() -> None:
+    """Hypothesis over whole models; Keras is only asked symbolically, the same on every CPU."""
+    built: list[bool] = []
+
+    @settings(deadline=None, max_examples=200, derandomize=True, database=None)
+    @given(text=model_texts())
+    def check(text: str) -> None:
+        built.append(agree_or_both_refuse(text))
+
+    check()
+    assert True in built and False in built  # whole models and refused ones were drawn
 
 
 # Refusals: nothing but a model ------------------------------------------------------------------

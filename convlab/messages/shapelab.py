@@ -584,6 +584,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{layer} needs its input's last axis to be a number; it gets {shape}.",
         "zh": "{layer} 需要输入的最后一个轴是一个确定的数；它得到的是 {shape}。",
     },
+    "err.paste_undefined_axis": {
+        "en": "{layer} needs axis {axis} of its input to be a number; it gets {shape}.",
+        "zh": "{layer} 需要输入的第 {axis} 个轴是一个确定的数；它得到的是 {shape}。",
+    },
     "err.paste_no_input": {
         "en": "Keras cannot know the input's shape: start the model with "
         "keras.Input(shape=(...)), e.g. keras.Input(shape=(None, 300)) for sentences.",
@@ -609,6 +613,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Use padding='same', a smaller pool_size, or check which axis is the channels.",
         "zh": "大小为 {pool} 的池化窗口放不进 {axis} 轴，该轴只有 {size} 个格子。"
         "请使用 padding='same'、更小的 pool_size，或检查哪个轴是通道。",
+    },
+    "err.crop_too_much": {
+        "en": "Cropping {before} + {after} cells from {axis}, which has {size}, leaves nothing. "
+        "Crop fewer cells than the axis holds.",
+        "zh": "从 {axis} 轴裁掉 {before} + {after} 个格子，而该轴只有 {size} 个，什么也剩不下。"
+        "请裁掉少于该轴长度的格子。",
+    },
+    "err.reshape_size": {
+        "en": "Reshape cannot turn {shape} into {target}: the sizes must multiply to the "
+        "input's {total} values, with at most one -1 for what is left.",
+        "zh": "Reshape 无法把 {shape} 变成 {target}：各维的乘积必须等于输入的 {total} 个值，"
+        "并且最多只能有一个 -1 表示剩下的部分。",
     },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",
