@@ -407,20 +407,27 @@ def shape_keeping_calls(draw: st.DrawFn, rank: int, first: bool) -> str:
 def model_texts(draw: st.DrawFn) -> str:
     """A small Sequential model: an input, spatial layers, then a head; literal arguments only.
 
-    Images are channels_last or, all through, channels_first (Keras 1's 'th').
+    Images are channels_last or, all through, channels_first (Keras 1's 'th'). The
+    input is a ``keras.Input`` or, as Keras 1 and 2 wrote it, the first layer's
+    ``input_shape`` (``input_length`` for an Embedding).
     """
     family = draw(st.sampled_from(["text", "signal", "image", "image_first"]))
     size = st.one_of(st.none(), st.integers(1, 12)) if draw(st.booleans()) else st.integers(1, 12)
     rank, first = (2 if family.startswith("image") else 1), family == "image_first"
     channels = draw(st.integers(1, 4))
     spatial = tuple(draw(size) for _ in range(rank))
-    lines = [f"keras.Input(shape={(channels, *spatial) if first else (*spatial, channels)})"]
+    shape = (channels, *spatial) if first else (*spatial, channels)
+    lines = [f"keras.Input(shape={shape})"]
     if family == "text":
         lines = [f"keras.Input(shape={spatial})", "layers.Embedding(50, 8)"]
     body = st.one_of(
         conv_calls(rank, first), pooling_calls(rank, first), shape_keeping_calls(rank, first)
     )
     lines += draw(st.lists(body, min_size=1, max_size=5))
+    if draw(st.booleans()):  # the first layer says the input's shape
+        given = f"input_length={spatial[0]}" if family == "text" else f"input_shape={shape}"
+        call = lines[1]
+        lines = [f"{call[:-1]}{'' if call.endswith('()') else ', '}{given})", *lines[2:]]
     pooled = f"Global{draw(st.sampled_from(['Max', 'Average']))}Pooling{rank}D"
     heads = [[], ["layers.Flatten()", "layers.Dense(3)"], ["layers.Dense(4)"]]
     heads += [[f"layers.{pooled}({FIRST['keras3'][2:] if first else ''})", "layers.Dense(2)"]]
