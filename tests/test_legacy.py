@@ -125,16 +125,112 @@ def test_the_issue_example_lists_every_change() -> None:
 LITERAL_LAYERS = [new for _, new, _ in LINES if new.startswith(("Conv1D(", "Conv2D("))]
 
 
+def keras_layer(code: str) -> keras.layers.Layer:
+    """The Keras 3 layer a call with literal arguments makes; Keras's ValueError if it refuses."""
+    call = ast.parse(code, mode="eval").body
+    assert isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+    args = [ast.literal_eval(arg) for arg in call.args]
+    kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
+    return getattr(keras.layers, call.func.id)(*args, **kwargs)
+
+
 @pytest.mark.filterwarnings("ignore:Do not pass an `input_shape`")  # Keras 3's advice; noted
 @pytest.mark.parametrize("code", LITERAL_LAYERS)
 def test_keras_3_builds_every_translated_layer(code: str) -> None:
     """Not only new names: Keras 3 accepts the translated arguments and their values."""
+    layer = keras_layer(code)
     call = ast.parse(code, mode="eval").body
     assert isinstance(call, ast.Call)
-    args = [ast.literal_eval(arg) for arg in call.args]
-    kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords}
-    layer = getattr(keras.layers, call.func.id)(*args, **kwargs)
-    assert layer.filters == (args or [kwargs.get("filters")])[0]
+    given = call.args or [kw.value for kw in call.keywords if kw.arg == "filters"]
+    assert layer.filters == ast.literal_eval(given[0])
+
+
+POOLING_LINES = [
+    # (Keras 1, Keras 3, what Keras 1.2 meant by it: its docs, stride None = pool size)
+    (
+        "MaxPooling1D(pool_length=2, stride=1)",
+        "MaxPooling1D(pool_size=2, strides=1)",
+        {"pool_size": (2,), "strides": (1,), "padding": "valid"},
+    ),
+    (
+        "AveragePooling1D(pool_length=3, stride=2, border_mode='same')",
+        "AveragePooling1D(pool_size=3, strides=2, padding='same')",
+        {"pool_size": (3,), "strides": (2,), "padding": "same"},
+    ),
+    (
+        "MaxPooling1D(pool_length=4, border_mode='same')",
+        "MaxPooling1D(pool_size=4, padding='same')",
+        {"pool_size": (4,), "strides": (4,), "padding": "same"},
+    ),
+    (
+        "MaxPooling2D(pool_size=(2, 2), strides=(1, 1), border_mode='same')",
+        "MaxPooling2D(pool_size=(2, 2), strides=(1, 1), padding='same')",
+        {"pool_size": (2, 2), "strides": (1, 1), "padding": "same"},
+    ),
+    (
+        "AveragePooling2D(pool_size=(3, 2), border_mode='valid', dim_ordering='th')",
+        "AveragePooling2D(pool_size=(3, 2), padding='valid', data_format='channels_first')",
+        {"pool_size": (3, 2), "strides": (3, 2), "data_format": "channels_first"},
+    ),
+    (
+        "GlobalMaxPooling2D(dim_ordering='th')",
+        "GlobalMaxPooling2D(data_format='channels_first')",
+        {"data_format": "channels_first"},
+    ),
+    (
+        "GlobalAveragePooling2D(dim_ordering='tf')",
+        "GlobalAveragePooling2D(data_format='channels_last')",
+        {"data_format": "channels_last"},
+    ),
+    # Positional, in Keras 1's order: Keras 3 reads the same positions, so they stay.
+    ("MaxPooling1D(2, 1)", "MaxPooling1D(2, 1)", {"pool_size": (2,), "strides": (1,)}),
+    (
+        "AveragePooling1D(4, None, 'same')",
+        "AveragePooling1D(4, None, 'same')",
+        {"pool_size": (4,), "strides": (4,), "padding": "same"},
+    ),
+    (
+        "MaxPooling2D((2, 2), (1, 1), 'same', 'th')",
+        "MaxPooling2D((2, 2), (1, 1), 'same', 'channels_first')",
+        {
+            "pool_size": (2, 2),
+            "strides": (1, 1),
+            "padding": "same",
+            "data_format": "channels_first",
+        },
+    ),
+    (
+        "AveragePooling2D((3, 3), None, 'valid', 'tf')",
+        "AveragePooling2D((3, 3), None, 'valid', 'channels_last')",
+        {"pool_size": (3, 3), "strides": (3, 3), "data_format": "channels_last"},
+    ),
+    (
+        "GlobalAveragePooling2D('th')",
+        "GlobalAveragePooling2D('channels_first')",
+        {"data_format": "channels_first"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "meant"), POOLING_LINES)
+def test_keras1_pooling_is_translated_and_means_the_same(
+    old: str, new: str, meant: dict[str, object]
+) -> None:
+    result = keras1.translate(old)
+    assert result.code == new
+    assert result.unknown == []
+    name = old.split("(")[0]
+    assert name in keras1.POOLING
+    assert all(before != name for before, _ in result.changes)  # same class: no "renamed"
+    config = keras_layer(result.code).get_config()
+    assert {key: config[key] for key in meant} == meant
+
+
+def test_keras3_kept_keras1_pooling_order() -> None:
+    """Why positional pooling values stay in place: the same positions, renamed."""
+    for name, order in keras1.POOLING.items():
+        keras3 = list(inspect.signature(getattr(keras.layers, name)).parameters)
+        assert [keras1.ARGUMENTS.get(arg, arg) for arg in order] == keras3[: len(order)]
 
 
 def test_keras3_argument_list_is_keras_own() -> None:
@@ -142,7 +238,14 @@ def test_keras3_argument_list_is_keras_own() -> None:
     base = set(inspect.signature(keras.layers.Layer.__init__).parameters) - {"self", "kwargs"}
     assert conv == set(inspect.signature(keras.layers.Conv1D).parameters) - {"kwargs"}
     assert conv | base | {"input_shape"} == keras1.KERAS3_ARGUMENTS
-    assert set(keras1.ARGUMENTS.values()) <= keras1.KERAS3_ARGUMENTS
+    pooling = {
+        arg
+        for name in keras1.POOLING
+        for arg in inspect.signature(getattr(keras.layers, name)).parameters
+    }
+    assert pooling - {"kwargs"} | base | {"input_shape"} == keras1.KERAS3_POOLING_ARGUMENTS
+    keras3 = keras1.KERAS3_ARGUMENTS | keras1.KERAS3_POOLING_ARGUMENTS
+    assert set(keras1.ARGUMENTS.values()) <= keras3
     assert all(hasattr(keras.layers, name) for name in keras1.CLASSES.values())
     assert all(hasattr(keras.backend, name) for name in keras1.FUNCTIONS.values())
 
@@ -212,6 +315,8 @@ def test_mapping_table_covers_the_issue_list() -> None:
         ("init", "kernel_initializer"),
         ("Convolution1D", "Conv1D"),
         ("Convolution2D", "Conv2D"),
+        ("pool_length", "pool_size"),
+        ("stride", "strides"),
     ]:
         assert (old, new) in table
 
@@ -244,11 +349,35 @@ def test_no_trap_where_the_call_is_not_the_keras1_pattern(code: str) -> None:
     assert keras1.translate(code).notes == []
 
 
-def test_old_keywords_in_keras3_calls_quote_keras_own_refusal() -> None:
-    result = keras1.translate("Conv2D(32, (3, 3), border_mode='same', subsample=(2, 2))")
-    ((key, params),) = result.notes
+@pytest.mark.parametrize(
+    "code",
+    [
+        "Conv2D(32, (3, 3), border_mode='same', subsample=(2, 2))",
+        "MaxPooling1D(pool_length=2, stride=1)",
+        "MaxPooling2D((2, 2), border_mode='same', dim_ordering='tf')",
+        "GlobalMaxPooling2D(dim_ordering='th')",
+    ],
+)
+def test_old_keywords_in_keras3_calls_quote_keras_own_refusal(code: str) -> None:
+    ((key, params),) = keras1.translate(code).notes
     assert key == "keras1.note_unrecognized"
     with pytest.raises(ValueError) as err:
-        keras.layers.Conv2D(32, (3, 3), border_mode="same", subsample=(2, 2))
+        keras_layer(code)
     quoted = message(key, "en", **params).split("“")[1].split("”")[0]
     assert quoted == str(err.value)
+
+
+def test_keras3_pooling_code_is_left_alone() -> None:
+    for code in ("MaxPooling2D((2, 2))", "MaxPool1D(pool_size=2)", "GlobalMaxPooling1D()"):
+        result = keras1.translate(code)
+        assert (result.code, result.changes, result.notes) == (code, [], [])
+
+
+def test_arguments_are_mapped_only_where_keras3_takes_them() -> None:
+    """pool_length means pool_size only for pooling; a pooling layer has no kernel."""
+    result = keras1.translate("Convolution1D(8, 3, pool_length=2)")
+    assert result.code == "Conv1D(filters=8, kernel_size=3)"
+    assert result.unknown == ["pool_length=2"]
+    result = keras1.translate("MaxPooling2D(2, nb_row=3, init='uniform')")
+    assert result.code == "MaxPooling2D(2)"
+    assert result.unknown == ["nb_row=3", "init='uniform'"]

@@ -11,12 +11,21 @@ import os
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from convlab.i18n import message
 from convlab.shapelab import keras1, keras_check, model_shapes, paste
 from convlab.ui.text import plain
-from tests.apptest import CJK, en, frames_with_columns, main_warnings, no_exception, open_app
+from tests.apptest import (
+    CJK,
+    en,
+    frames_with_columns,
+    main_infos,
+    main_warnings,
+    no_exception,
+    open_app,
+)
 
 COLUMNS = ["layer", "output", "params", "agrees", "keras", "formula", "note"]
 
@@ -104,6 +113,45 @@ def test_keras1_paste_lists_the_translation_and_the_trap() -> None:
         "(None batch, 8 rows, 8 cols, 64 filters)",  # ⌊(26 − 3)/3⌋ + 1
     ]
     assert at.query_params["shape_model"] == code
+
+
+KERAS1_POOLING = (
+    "model = Sequential()\n"
+    "model.add(Embedding(5000, 50, input_length=100))\n"
+    "model.add(Convolution1D(64, 3, border_mode='same'))\n"
+    "model.add(MaxPooling1D(pool_length=2, stride=1))\n"
+    "model.add(AveragePooling1D(pool_length=3, stride=2, border_mode='same'))\n"
+    "model.add(Flatten())\n"
+    "model.add(Dense(1))\n"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_keras1_pooling_paste_is_translated_not_refused(lang: str) -> None:
+    at = open_app("shapes", lang=lang, shape_model=KERAS1_POOLING)
+    no_exception(at)
+    assert not main_warnings(at) and not at.main.error
+    pasted = paste.parse(KERAS1_POOLING)
+    changes = "; ".join(f"{old} → {new}" for old, new in pasted.changes)
+    assert "pool_length=2 → pool_size=2; stride=1 → strides=1" in changes
+    assert "MaxPooling1D → MaxPooling1D" not in changes
+    captions = [c.value for c in at.caption]
+    assert message("paste.keras1", lang, changes=plain(changes)) in captions
+    infos = main_infos(at)
+    assert [key for key, _ in pasted.notes] == ["keras1.note_unrecognized"] * 2
+    for key, fields in pasted.notes:  # Keras 3's refusal of the old names, explained
+        assert message(key, lang, **{name: plain(text) for name, text in fields}) in infos
+    shown = table(at)
+    reports = expected(KERAS1_POOLING)
+    assert shown["layer"].tolist()[3:5] == [
+        "MaxPooling1D(pool_size=2, strides=1)",
+        "AveragePooling1D(pool_size=3, strides=2, padding='same')",
+    ]
+    assert shown["agrees"].tolist() == ["✓"] * len(reports)
+    assert shown["note"].tolist() == [""] * len(reports)  # nothing refused
+    assert [r.row.output for r in reports][3:5] == [(None, 99, 64), (None, 50, 64)]
+    if lang == "en":
+        assert shown["output"].tolist()[3:5] == [r.row.labelled() for r in reports[3:5]]
 
 
 def test_chinese() -> None:

@@ -555,6 +555,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "“{text}” 不是字面量。请写数字、字符串、True/False/None 或由它们组成的元组，"
         "例如用 kernel_size=3 代替 kernel_size=k。",
     },
+    "err.paste_unknown": {
+        "en": "Keras 3 takes no argument “{text}” here, so the paste is refused. Remove it, or "
+        "look up its Keras 3 name in the Keras docs; set weights with layer.set_weights().",
+        "zh": "Keras 3 在这里不接受参数 “{text}”，所以这段代码被拒绝。请删除它，或在 Keras 文档中查找它在 "
+        "Keras 3 中的名称；权重请用 layer.set_weights() 设置。",
+    },
     "err.paste_no_layers": {
         "en": "No layer found. Paste a keras.Sequential([...]), model.add(...) lines or a "
         "functional chain starting with keras.Input(shape=...).",
@@ -577,6 +583,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err.paste_undefined": {
         "en": "{layer} needs its input's last axis to be a number; it gets {shape}.",
         "zh": "{layer} 需要输入的最后一个轴是一个确定的数；它得到的是 {shape}。",
+    },
+    "err.paste_undefined_axis": {
+        "en": "{layer} needs axis {axis} of its input to be a number; it gets {shape}.",
+        "zh": "{layer} 需要输入的第 {axis} 个轴是一个确定的数；它得到的是 {shape}。",
     },
     "err.paste_no_input": {
         "en": "Keras cannot know the input's shape: start the model with "
@@ -603,6 +613,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Use padding='same', a smaller pool_size, or check which axis is the channels.",
         "zh": "大小为 {pool} 的池化窗口放不进 {axis} 轴，该轴只有 {size} 个格子。"
         "请使用 padding='same'、更小的 pool_size，或检查哪个轴是通道。",
+    },
+    "err.crop_too_much": {
+        "en": "Cropping {before} + {after} cells from {axis}, which has {size}, leaves nothing. "
+        "Crop fewer cells than the axis holds.",
+        "zh": "从 {axis} 轴裁掉 {before} + {after} 个格子，而该轴只有 {size} 个，什么也剩不下。"
+        "请裁掉少于该轴长度的格子。",
+    },
+    "err.reshape_size": {
+        "en": "Reshape cannot turn {shape} into {target}: the sizes must multiply to the "
+        "input's {total} values, with at most one -1 for what is left.",
+        "zh": "Reshape 无法把 {shape} 变成 {target}：各维的乘积必须等于输入的 {total} 个值，"
+        "并且最多只能有一个 -1 表示剩下的部分。",
     },
     "err.legacy_empty": {
         "en": "Paste a line of Keras 1 code, e.g. a Convolution2D(...) call.",

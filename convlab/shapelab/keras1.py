@@ -89,6 +89,23 @@ POSITIONAL = {
 }
 """Keras 1.2 constructor order, so that ``Convolution1D(64, 3)`` maps like keywords do."""
 
+_POOLING_1D = ("pool_length", "stride", "border_mode")
+_POOLING_2D = ("pool_size", "strides", "border_mode", "dim_ordering")
+POOLING = {
+    "MaxPooling1D": _POOLING_1D,
+    "AveragePooling1D": _POOLING_1D,
+    "MaxPooling2D": _POOLING_2D,
+    "AveragePooling2D": _POOLING_2D,
+    "GlobalMaxPooling2D": ("dim_ordering",),
+    "GlobalAveragePooling2D": ("dim_ordering",),
+}
+"""Keras 1.2 pooling layers and their constructor order.
+
+Keras 3 kept the class names and the order (pool_size, strides, padding,
+data_format; a test checks it), so positional values stay where they are
+and only keyword names and 'th'/'tf' change. No class is renamed.
+"""
+
 ARGUMENTS = {
     "nb_filter": "filters",
     "filter_length": "kernel_size",
@@ -104,6 +121,8 @@ ARGUMENTS = {
     "W_constraint": "kernel_constraint",
     "b_constraint": "bias_constraint",
     "bias": "use_bias",
+    "pool_length": "pool_size",
+    "stride": "strides",
 }
 """Keras 1 argument → Keras 3 argument, value kept."""
 
@@ -121,6 +140,8 @@ FUNCTIONS = {
 }
 """keras.backend functions, and the keras.json key, that were renamed with the values above."""
 
+_LAYER_ARGUMENTS = ("activity_regularizer", "name", "dtype", "trainable", "autocast", "input_shape")
+"""What every Keras 3 layer accepts (keras.layers.Layer), and input_shape on a first layer."""
 KERAS3_ARGUMENTS = frozenset(
     {
         "filters",
@@ -136,17 +157,16 @@ KERAS3_ARGUMENTS = frozenset(
         "bias_initializer",
         "kernel_regularizer",
         "bias_regularizer",
-        "activity_regularizer",
         "kernel_constraint",
         "bias_constraint",
-        "name",
-        "dtype",
-        "trainable",
-        "autocast",
-        "input_shape",
+        *_LAYER_ARGUMENTS,
     }
 )
 """What keras.layers.ConvND(...) accepts (a test compares it with Keras's signature)."""
+KERAS3_POOLING_ARGUMENTS = frozenset(
+    {"pool_size", "strides", "padding", "data_format", "keepdims", *_LAYER_ARGUMENTS}
+)
+"""What Keras 3's pooling layers accept, Global ones (keepdims) included."""
 KERAS3_LAYERS = frozenset(CLASSES.values())
 TRAP_LAYER = "Conv2D"
 """Its Keras 1 ancestor took (filters, rows, cols): in Keras 3 a third number means strides."""
@@ -254,7 +274,7 @@ class _Rewriter(ast.NodeTransformer):
             node.func = _rename(node.func, FUNCTIONS[name])
             node.args = [self._data_format(arg) for arg in node.args]
             self._changed(old, ast.unparse(node))
-        elif name in CLASSES or name in KERAS3_LAYERS:
+        elif name in CLASSES or name in KERAS3_LAYERS or name in POOLING:
             self._layer(node, name)
         return node
 
@@ -264,14 +284,36 @@ class _Rewriter(ast.NodeTransformer):
             self._changed(name, CLASSES[name])
             arguments = self._positional(node.args, POSITIONAL[name]) + node.keywords
             node.args = []
+            node.keywords = self._keywords(arguments, KERAS3_ARGUMENTS)
+            return
+        if name in POOLING:
+            node.args = self._pooling_positional(node.args, POOLING[name])
+            accepted = KERAS3_POOLING_ARGUMENTS
         else:
             self._positional_trap(node, name)
-            arguments = node.keywords
-            old = {kw.arg: ast.unparse(kw.value) for kw in arguments if kw.arg in ARGUMENTS}
-            if old:
-                refused = ", ".join(f"'{arg}': {value}" for arg, value in old.items())
-                self._note("keras1.note_unrecognized", layer=name, args=f"{{{refused}}}")
-        node.keywords = self._keywords(arguments)
+            accepted = KERAS3_ARGUMENTS
+        old = {kw.arg: ast.unparse(kw.value) for kw in node.keywords if kw.arg in ARGUMENTS}
+        if old:  # the name is Keras 3's too, and Keras 3 refuses the old keywords
+            refused = ", ".join(f"'{arg}': {value}" for arg, value in old.items())
+            self._note("keras1.note_unrecognized", layer=name, args=f"{{{refused}}}")
+        node.keywords = self._keywords(node.keywords, accepted)
+
+    def _pooling_positional(self, args: list[ast.expr], names: tuple[str, ...]) -> list[ast.expr]:
+        """Pooling values in Keras 1's order, kept in place: only a 'th'/'tf' value changes.
+
+        Keras 3 reads the same positions with the new names, so
+        ``MaxPooling1D(2, 1)`` means pool_size=2, strides=1 in both, and
+        Keras 3 code passes through unchanged.
+        """
+        out = []
+        for i, arg in enumerate(args):
+            value = _constant(arg)
+            if i < len(names) and names[i] == "dim_ordering" and value in DATA_FORMATS:
+                new = ast.Constant(DATA_FORMATS[value])
+                self._changed(ast.unparse(arg), ast.unparse(new))
+                arg = new
+            out.append(arg)
+        return out
 
     def _positional_trap(self, node: ast.Call, name: str) -> None:
         """``Conv2D(64, 3, 3)``: legal Keras 3, where the third argument is strides.
@@ -299,15 +341,20 @@ class _Rewriter(ast.NodeTransformer):
                 keywords.append(ast.keyword(names[i], arg))
         return keywords
 
-    def _keywords(self, arguments: list[ast.keyword]) -> list[ast.keyword]:
-        """Keras 3 keywords, in the order written; kernel and input parts fused in place."""
+    def _keywords(
+        self, arguments: list[ast.keyword], accepted: frozenset[str]
+    ) -> list[ast.keyword]:
+        """Keras 3 keywords, in the order written; kernel and input parts fused in place.
+
+        ``accepted`` is what the Keras 3 layer takes; anything else is listed as unknown.
+        """
         given = {kw.arg: kw.value for kw in arguments if kw.arg}
         out: list[ast.keyword] = []
         for kw in arguments:
             if kw.arg is None:  # **options: kept, Keras 3 will judge them
                 out.append(kw)
                 continue
-            new = self._keyword(kw, given)
+            new = self._keyword(kw, given, accepted)
             if new is None:
                 continue
             if any(done.arg == new.arg for done in out):
@@ -316,19 +363,22 @@ class _Rewriter(ast.NodeTransformer):
                 out.append(new)
         return out
 
-    def _keyword(self, kw: ast.keyword, given: dict[str | None, ast.expr]) -> ast.keyword | None:
+    def _keyword(
+        self, kw: ast.keyword, given: dict[str | None, ast.expr], accepted: frozenset[str]
+    ) -> ast.keyword | None:
         name = kw.arg
         for parts in (*KERNEL_PARTS, INPUT_PARTS):
-            if name in parts:
+            fused = "input_shape" if parts == INPUT_PARTS else "kernel_size"
+            if name in parts and fused in accepted:
                 return self._fused(parts, given) if name == _first(parts, given) else None
-        if name in ARGUMENTS:
+        if ARGUMENTS.get(name) in accepted:  # e.g. no pool_size for a convolution
             value = self._data_format(kw.value) if ARGUMENTS[name] == "data_format" else kw.value
             new = ast.keyword(ARGUMENTS[name], value)
             self._changed(ast.unparse(kw), ast.unparse(new))
             if new.arg == "padding" and _constant(value) == "full":
                 self._note("keras1.note_full")
             return new
-        if name in KERAS3_ARGUMENTS:
+        if name in accepted:
             return kw
         self.result.unknown.append(ast.unparse(kw))
         return None

@@ -239,18 +239,36 @@ def _batch_normalization(layer: Layer, inputs: list[Shape]) -> Row:
     given = _arguments(layer, ("axis",))
     axis = int(given.get("axis", -1))  # type: ignore[arg-type]
     channels = inputs[0][axis]
-    params = 4 * channels  # type: ignore[operator]
+    if channels is None:
+        raise InputError(
+            "err.paste_undefined_axis", layer=layer.cls, axis=axis, shape=show(inputs[0])
+        )
+    params = 4 * channels
     formula = f"params = 4·{channels} = {params} (gamma, beta, moving_mean, moving_variance)"
     return Row(inputs[0], params, formula)
 
 
 def _reshape(layer: Layer, inputs: list[Shape]) -> Row:
-    target = list(_ints(_arguments(layer, ("target_shape",))["target_shape"]))  # type: ignore[arg-type]
+    """Keras's rule: -1 takes what is left, and stays unknown (None) if an input size is."""
+    given = _ints(_arguments(layer, ("target_shape",))["target_shape"])
+    wanted = given if isinstance(given, tuple) else (given,)
     sizes = _batchless(inputs[0])
-    if -1 in target and None not in sizes:
-        known = math.prod(size for size in target if size != -1)
-        target[target.index(-1)] = math.prod(sizes) // known  # type: ignore[arg-type]
-    return Row((None, *target), 0, f"{show(sizes)} → {show(tuple(target))}")
+    total = None if None in sizes else math.prod(sizes)  # type: ignore[arg-type]
+    known = math.prod(size for size in wanted if size != -1)
+    fits = wanted.count(-1) <= 1 and min(wanted, default=0) >= -1
+    if total is None:
+        target = tuple(None if size == -1 else size for size in wanted)
+    elif -1 in wanted:
+        fits = fits and known > 0 and total % known == 0
+        target = tuple(total // known if size == -1 and fits else size for size in wanted)
+    else:
+        fits = fits and known == total
+        target = wanted
+    if not fits:
+        raise InputError(
+            "err.reshape_size", shape=show(sizes), total=total or "?", target=show(wanted)
+        )
+    return Row((None, *target), 0, f"{show(sizes)} → {show(target)}")
 
 
 def _permute(layer: Layer, inputs: list[Shape]) -> Row:
@@ -288,10 +306,15 @@ def _edges(layer: Layer, shape: Shape, name: str, rank: int, sign: int) -> Row:
     sizes = list(shape)
     start = 2 if first else 1
     lines = []
+    names = SPATIAL_AXES["conv1d" if rank == 1 else "conv2d"]
     for axis, amount in enumerate(per_axis):
         before, after = (amount, amount) if isinstance(amount, int) else amount
         size = sizes[start + axis]
         sizes[start + axis] = None if size is None else size + sign * (before + after)
+        if sign < 0 and size is not None and size <= before + after:  # Keras refuses it too
+            raise InputError(
+                "err.crop_too_much", axis=names[axis], size=size, before=before, after=after
+            )
         op = "+" if sign > 0 else "−"
         lines.append(f"{size} {op} {before} {op} {after} = {sizes[start + axis]}")
     return Row(tuple(sizes), 0, "; ".join(lines))
@@ -312,6 +335,8 @@ def _recurrent(gates: int, biases: int) -> Callable[[Layer, list[Shape]], Row]:
     def explain_recurrent(layer: Layer, inputs: list[Shape]) -> Row:
         given = _arguments(layer, ("units",))
         units, width = int(given["units"]), inputs[0][-1]  # type: ignore[arg-type]
+        if width is None:
+            raise InputError("err.paste_undefined", layer=layer.cls, shape=show(inputs[0]))
         steps = inputs[0][1]
         output = (None, steps, units) if given.get("return_sequences") else (None, units)
         params = gates * (units * (width + units) + biases * units)  # type: ignore[operator]

@@ -150,7 +150,7 @@ def parse(text: str) -> Pasted:
     """The layers of pasted model code; InputError naming the first thing that is not allowed."""
     translation = keras1.translate(text)  # empty, too long, not Python: refused there
     if translation.unknown:
-        raise InputError("err.paste_argument", text=translation.unknown[0][:80])
+        raise InputError("err.paste_unknown", text=translation.unknown[0][:80])
     tree = ast.parse(translation.code)
     reader = _Reader()
     for statement in tree.body:

@@ -100,13 +100,13 @@ def examples() -> None:
 
 
 def translated(pasted: paste.Pasted) -> None:
-    """What the Keras 1 translator changed before the model was read, and its notes."""
-    for key, fields in pasted.notes:
-        st.info(t(key, **{name: plain(text) for name, text in fields}))
+    """What the Keras 1 translator changed before the model was read, then its notes on it."""
     if pasted.changes:
         st.caption(
             t("paste.keras1", changes=plain("; ".join(f"{a} → {b}" for a, b in pasted.changes)))
         )
+    for key, fields in pasted.notes:
+        st.info(t(key, **{name: plain(text) for name, text in fields}))
 
 
 def model_table(text: str) -> None:

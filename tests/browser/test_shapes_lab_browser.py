@@ -29,6 +29,14 @@ VIEWS = {
     },
     "groups": {"shape_input": "None, 6", "shape_groups": "3", "shape_filters": "6"},
     "paste": {"shape_model": paste.EXAMPLES["text"]},
+    "paste_keras1": {
+        "shape_model": "model = Sequential()\n"
+        "model.add(Convolution2D(8, 3, 3, border_mode='same', input_shape=(28, 28, 1)))\n"
+        "model.add(MaxPooling2D(pool_size=(2, 2), strides=(1, 1), border_mode='same'))\n"
+        "model.add(AveragePooling2D((3, 3), None, 'valid', 'tf'))\n"
+        "model.add(Flatten())\n"
+        "model.add(Dense(10))\n"
+    },
 }
 
 
@@ -44,10 +52,14 @@ def test_shape_lab_views(page: Page, base_url: str, view: str, lang: str) -> Non
         close.first.click()
     screenshot(page, f"shapes-{view}-{lang}")
     text = page.locator('[data-testid="stMain"]').inner_text()
-    if view == "paste":  # the table is a canvas; the verdict under it is text
-        pasted = model_shapes.with_input(paste.parse(paste.EXAMPLES["text"]))
+    if view.startswith("paste"):  # the table is a canvas; the verdict under it is text
+        pasted = model_shapes.with_input(paste.parse(VIEWS[view]["shape_model"]))
         rows = model_shapes.explain(pasted)
         total = f"{sum(row.params for row in rows):,}"
         layers = len(rows)
         verdict = message("paste.verdict", lang, layers=layers, params=total, keras=total)
         assert verdict in text
+    if view == "paste_keras1":  # translated, not refused: no class "renamed" to itself
+        assert "border_mode='same' → padding='same'" in text
+        assert "'tf' → 'channels_last'" in text
+        assert "MaxPooling2D → MaxPooling2D" not in text
