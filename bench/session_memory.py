@@ -7,9 +7,11 @@ disconnected session for server.disconnectedSessionTTL (120 s by default; this b
 (keras_runtime.REFREEZE_SECONDS, at the first script run after it) frees what it held. The
 control is the same server's RSS before any upload, once /conv1d and /train have been
 visited (their modules and TensorFlow are the process's, not a session's). Goal: after the
-sessions close, RSS is back within 50 MB of it.
+sessions close, RSS is back within 50 MB of it. A second cycle of the same uploads then
+tells memory kept for reuse (RSS stays where the first cycle left it) from a leak (RSS
+grows with every cycle).
 
-    .venv/bin/python bench/session_memory.py [--sessions 3] [--mb 20] [--ttl 5]
+    .venv/bin/python bench/session_memory.py [--sessions 3] [--mb 20] [--ttl 5] [--cycles 2]
 """
 
 from __future__ import annotations
@@ -77,11 +79,32 @@ def settle(browser, base_url: str, ttl: float) -> None:
     time.sleep(3)
 
 
+def upload_and_close(browser, base_url: str, pid: int, table: Path, args) -> float:
+    """``args.sessions`` sessions each upload ``table`` and stay open; then all close.
+
+    Returns the peak RSS seen while they were open.
+    """
+    contexts, peak = [], 0.0
+    for i in range(args.sessions):
+        context = browser.new_context(viewport=harness.VIEWPORT)
+        contexts.append(context)
+        page = harness.open_page(context.new_page(), base_url, "/train?cnn_data=upload")
+        harness.rerun_after(page, lambda page=page: page.set_input_files(UPLOAD_INPUT, str(table)))
+        harness.assert_no_exception(page, f"upload {i + 1}")
+        peak = max(peak, rss_mb(pid))
+        print(f"session {i + 1} uploaded {table.stat().st_size / 1e6:.1f} MB: "
+              f"{rss_mb(pid):7.1f} MB", flush=True)  # fmt: skip
+    for context in contexts:
+        context.close()
+    return peak
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=3, help="uploading sessions (default 3)")
     parser.add_argument("--mb", type=float, default=20.0, help="CSV size in MB (default 20)")
     parser.add_argument("--ttl", type=int, default=5, help="disconnectedSessionTTL in s")
+    parser.add_argument("--cycles", type=int, default=2, help="upload-and-close cycles (default 2)")
     args = parser.parse_args()
     reason = harness.chromium_missing_reason()
     if reason:
@@ -101,30 +124,20 @@ def main() -> int:
             settle(browser, server.base_url, args.ttl)
             start = rss_mb(pid)
             print(f"start (pages visited once, no session open): {start:7.1f} MB", flush=True)
-            contexts, peak = [], start
-            for i in range(args.sessions):
-                context = browser.new_context(viewport=harness.VIEWPORT)
-                contexts.append(context)
-                page = harness.open_page(
-                    context.new_page(), server.base_url, "/train?cnn_data=upload"
-                )
-                harness.rerun_after(
-                    page, lambda page=page: page.set_input_files(UPLOAD_INPUT, str(table))
-                )
-                harness.assert_no_exception(page, f"upload {i + 1}")
-                peak = max(peak, rss_mb(pid))
-                print(f"session {i + 1} uploaded {table.stat().st_size / 1e6:.1f} MB: "
-                      f"{rss_mb(pid):7.1f} MB", flush=True)  # fmt: skip
-            for context in contexts:
-                context.close()
-            settle(browser, server.base_url, args.ttl)
-            after = rss_mb(pid)
+            peak, after = start, []
+            for cycle in range(1, args.cycles + 1):
+                peak = max(peak, upload_and_close(browser, server.base_url, pid, table, args))
+                settle(browser, server.base_url, args.ttl)
+                after.append(rss_mb(pid))
+                print(f"cycle {cycle}: after the sessions closed {after[-1]:7.1f} MB", flush=True)
         finally:
             server.stop()
             browser.close()
     print(f"peak with {args.sessions} sessions open: {peak:7.1f} MB")
-    print(f"after they closed (TTL {args.ttl} s + refreeze): {after:7.1f} MB")
-    print(f"after - start: {after - start:+.1f} MB (goal: within 50 MB)")
+    print(f"after they closed (TTL {args.ttl} s + refreeze): {after[0]:7.1f} MB")
+    print(f"after - start: {after[0] - start:+.1f} MB (goal: within 50 MB)")
+    if len(after) > 1:  # held for reuse, or leaked: a leak grows with every cycle
+        print(f"after the last cycle - after the first: {after[-1] - after[0]:+.1f} MB")
     print(f"start: after visiting {', '.join(WARM_UP)} once, without an upload")
     return 0
 
