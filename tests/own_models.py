@@ -62,10 +62,33 @@ def two_inputs() -> keras.Model:
     return keras.Model([a, b], keras.layers.Conv1D(2, 3)(x))
 
 
-def nested() -> keras.Model:
-    inner = keras.Sequential([keras.Input((10, 1)), keras.layers.Conv1D(2, 3)], name="inner")
+def nested(steps: int = 30) -> keras.Model:
+    """A Functional model around a nested Sequential block of two Conv1D layers and a ReLU."""
+    keras.utils.set_random_seed(5)
+    block = keras.Sequential(
+        [
+            keras.layers.Conv1D(4, 3, name="ca"),
+            keras.layers.ReLU(name="relu"),
+            keras.layers.Conv1D(3, 3, strides=2, dilation_rate=1, name="cb"),
+        ],
+        name="block",
+    )
+    inputs = keras.Input((steps, 2), name="signal")
+    x = keras.layers.Conv1D(5, 2, padding="same", name="c0")(inputs)
+    x = block(x)
+    x = keras.layers.MaxPooling1D(2, name="pool")(x)
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(name="g")(x))
+
+
+def nested_lambda(marker: Path) -> keras.Model:
+    """A nested Sequential whose second layer is a Lambda that creates ``marker`` when run."""
+    touch = eval(f"lambda t: (open({str(marker)!r}, 'w').close(), t)[1]")
+    block = keras.Sequential(
+        [keras.layers.Conv1D(2, 3, name="ca"), keras.layers.Lambda(touch, name="sneaky")],
+        name="block",
+    )
     inputs = keras.Input((10, 1))
-    return keras.Model(inputs, inner(inputs))
+    return keras.Model(inputs, block(inputs))
 
 
 def zipped(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> dict:
     }
     if acts.ids is not None:
         report["tokens"] = acts.labels
+        report["oov_positions"] = [int(at) for at in acts.oov.nonzero()[0]]
     return report
 
 

@@ -34,6 +34,8 @@ class Prepared:
     x: np.ndarray
     ids: np.ndarray | None
     source: str
+    tokens: tuple[str, ...] = ()
+    """The words of a sentence as the model's tokenizer split them, before any id lookup."""
 
     @property
     def steps(self) -> int:

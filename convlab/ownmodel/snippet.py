@@ -12,6 +12,12 @@ MODEL_FILE = "model.keras"
 INPUT_FILE = "input.npy"
 
 
+def reachable(layers: Sequence[str]) -> list[str]:
+    """The layers ``model.get_layer(name).output`` reaches: not those inside a nested model,
+    whose outputs Keras keeps in the nested model's own graph (the page opens those itself)."""
+    return [name for name in layers if "/" not in name]
+
+
 def keras3(layers: Sequence[str], sentence: str | None, model_file: str = MODEL_FILE) -> str:
     """Keras 3: one model from the same inputs to the layers, called with ``training=False``."""
     if sentence is not None:

@@ -23,7 +23,7 @@ AXES = ("batch", "steps", "channels", "filters", "features", "text", "unknown")
 COLUMNS = (
     *("layer", "class", "output_shape", "axes", "params"),
     *("kernel", "formula", "params_formula", "data_format", "field", "jump", "agrees"),
-    *("filter", "rank", "span", "activation", "ngram", "position", "id", "token"),
+    *("filter", "rank", "span", "activation", "ngram", "position", "id", "token", "oov"),
 )
 """Every column the page's tables head through ``own.col.<name>``."""
 
