@@ -123,3 +123,13 @@ def npy(array: np.ndarray, allow_pickle: bool = False) -> bytes:
     out = io.BytesIO()
     np.save(out, array, allow_pickle=allow_pickle)
     return out.getvalue()
+
+
+def channels_first(steps: int = 40, channels: int = 3) -> keras.Model:
+    """Conv1D layers that read (channels, steps), a ReLU between them keeping that order."""
+    keras.utils.set_random_seed(11)
+    inputs = keras.Input((channels, steps), name="wave")
+    x = keras.layers.Conv1D(4, 5, strides=2, data_format="channels_first", name="cf1")(inputs)
+    x = keras.layers.ReLU(name="act")(x)
+    x = keras.layers.Conv1D(2, 3, dilation_rate=2, data_format="channels_first", name="cf2")(x)
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(data_format="channels_first")(x))

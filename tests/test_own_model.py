@@ -26,6 +26,7 @@ from convlab.ownmodel import (
     receptive,
     snippet,
     table,
+    views,
 )
 from convlab.ownmodel.inputs import Prepared
 from tests import own_models
@@ -329,6 +330,51 @@ def test_conv_rows_agree_with_keras(signal_model) -> None:
         ("conv2", "(5, 8, 16)", 7 + 1 * 2 + 2 * (5 - 1) * 4, 4, True),
     ]
     assert rows[1]["formula"].endswith("⌊(64 − 2·(5−1) − 1) / 1⌋ + 1 = 56")
+
+
+def test_channels_first_conv1d_named_traced_and_run_as_keras_runs_it(tmp_path: Path) -> None:
+    own = keras_model.load(saved(own_models.channels_first(40, 3), tmp_path), "cf.keras")
+    assert own.channels_first and own.signal_shape == (40, 3)
+    frame = table.layer_rows(own.layer_infos, text=False, first=own.channels_first)
+    assert frame["output_shape"].tolist()[:4] == [
+        *["(None, 3, 40)", "(None, 4, 18)", "(None, 4, 18)", "(None, 2, 14)"]
+    ]
+    assert frame["axes"].tolist()[:4] == [
+        ["batch", "channels", "steps"],
+        ["batch", "filters", "steps"],
+        ["batch", "channels", "steps"],
+        ["batch", "filters", "steps"],
+    ]
+    signal = inputs.signal("sine", 40, 3, 2)  # (steps, channels), as generated
+    prepared = own.prepare(inputs.fit(own.arranged(signal), own.input_shape), "signal")
+    assert prepared.x.shape == (1, 3, 40) and prepared.steps == 40
+    fields = receptive.check_length(own.graph, [f.name for f in own.shown], prepared.steps)
+    rows = table.conv_rows(own.layer_infos, own.graph, fields)
+    # cf1: 5 taps, stride 2; cf2: 3 taps 2 apart over it: 5 + 2·(3 − 1)·2 = 13 steps, jump 2.
+    assert [(r["layer"], r["kernel"], r["field"], r["jump"], r["agrees"]) for r in rows] == [
+        ("cf1", "(5, 3, 4)", 5, 2, True),
+        ("cf2", "(3, 4, 2)", 13, 2, True),
+    ]
+    assert all(r["data_format"] == "channels_first" for r in rows)
+    assert views.row_labels(fields["cf2"], 14, None)[:2] == ["0: 0…12", "1: 2…14"]
+
+    direct = keras.saving.load_model(tmp_path / "model.keras", safe_mode=True)
+    names = ["cf1", "act", "cf2"]
+    try:  # what Keras itself gives, or what it fails with on this CPU
+        want = keras.Model(direct.inputs, [direct.get_layer(n).output for n in names])(
+            prepared.x, training=False
+        )
+    except tf.errors.UnimplementedError:  # plain TF on CPU has no channels_first convolution
+        with pytest.raises(InputError) as err:
+            own.run(prepared)
+        assert err.value.key == "own.channels_first_cpu"
+        assert err.value.params == {"layers": "cf1, cf2"}
+        return
+    acts = own.run(prepared)
+    assert list(acts.outputs) == names
+    for name, array in zip(names, want, strict=True):  # ours are (steps, channels)
+        np.testing.assert_allclose(acts.outputs[name], np.asarray(array)[0].T, atol=1e-5)
+    assert acts.labels == [str(step) for step in range(40)]
 
 
 @pytest.mark.parametrize("name", examples.EXAMPLES)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from convlab import ui
 from convlab.ownmodel import examples, keras_model
@@ -269,3 +270,22 @@ def test_a_model_file_on_the_server_only_inside_its_folder(
     at = open_app(PAGE, own_source="path", own_path="signal.keras")
     no_exception(at)
     assert not warnings(at) and len(chart_specs(at)) == 5
+
+
+def test_a_channels_first_model_reads_channels_then_steps(tmp_path: Path) -> None:
+    at = upload(own_models.saved(own_models.channels_first(40, 3), tmp_path))
+    no_exception(at)
+    axes = frame_with(at, "axes")["axes"].tolist()
+    channels, steps = en("own.axis.channels"), en("own.axis.steps")
+    assert axes[0] == f"({en('own.axis.batch')}, {channels}, {steps})"
+    try:  # the same model run by Keras alone decides what the page can show on this CPU
+        model = own_models.channels_first(40, 3)
+        model(np.zeros((1, 3, 40), np.float32))
+    except tf.errors.UnimplementedError:
+        assert warnings(at) == [said("own.channels_first_cpu", layers="cf1, cf2")]
+        return
+    assert not warnings(at)
+    assert frame_with(at, "agrees")["data_format"].tolist() == ["channels_first"] * 2
+    charts = chart_specs(at)
+    assert len(charts) == 3  # cf1, act, cf2: steps down, as for any model
+    assert heatmap_rows(charts[2])[:2] == ["0: 0…12", "1: 2…14"]

@@ -219,6 +219,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Code.
     "own.code": {"en": "The same arrays in your notebook", "zh": "在你的笔记本里得到相同的数组"},
+    "own.channels_first_cpu": {
+        "en": "This TensorFlow cannot run {layers} here: data_format='channels_first' "
+        "convolution has no kernel on this CPU (TensorFlow runs only channels_last on CPU "
+        "unless its oneDNN kernels are on). The shapes above still hold. To see activations, "
+        "rebuild the model with channels_last layers (and (steps, channels) input), or run "
+        "convlab where oneDNN is on.",
+        "zh": "这里的 TensorFlow 无法运行 {layers}：data_format='channels_first' 的卷积在这台 CPU "
+        "上没有可用的内核（除非开启 oneDNN 内核，TensorFlow 在 CPU 上只运行 channels_last）。"
+        "上面的形状依然成立。要查看激活值，请用 channels_last 的层（以及 (步, 通道) 的输入）重建模型，"
+        "或在开启 oneDNN 的环境中运行 convlab。",
+    },
     "own.code_nested": {
         "en": "Inside a nested model, {layers}: Keras keeps their outputs in the nested "
         "model's own graph, which model.inputs do not reach, so the code below gets the "

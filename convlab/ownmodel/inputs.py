@@ -36,11 +36,15 @@ class Prepared:
     source: str
     tokens: tuple[str, ...] = ()
     """The words of a sentence as the model's tokenizer split them, before any id lookup."""
+    channels_first: bool = False
+    """The signal is (batch, channels, steps), as a model of channels_first Conv1D reads it."""
 
     @property
     def steps(self) -> int:
         """Input steps the receptive fields are traced on: token positions for text."""
-        return len(self.ids) if self.ids is not None else int(self.x.shape[1])
+        if self.ids is not None:
+            return len(self.ids)
+        return int(self.x.shape[2 if self.channels_first else 1])
 
     @property
     def digest(self) -> str:

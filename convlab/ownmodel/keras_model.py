@@ -31,7 +31,7 @@ from convlab.model_config import LEGACY, MODELS
 from convlab.ownmodel import inspect, receptive
 from convlab.ownmodel.config import graph
 from convlab.ownmodel.inputs import Prepared
-from convlab.ownmodel.table import LayerInfo
+from convlab.ownmodel.table import LayerInfo, channels_first
 from convlab.textcnn.mining import PAD_MARK
 from convlab.tokenize import MAX_TOKENS, tokenize
 
@@ -181,6 +181,31 @@ class OwnModel:
         return "signal"
 
     @cached_property
+    def channels_first(self) -> bool:
+        """Whether the model reads (batch, channels, steps): its first Conv1D says so."""
+        convs = [f.layer.get_config() for f in self.conv_layers]
+        return bool(convs) and convs[0].get("data_format") == "channels_first"
+
+    @property
+    def signal_shape(self) -> tuple[int | None, int]:
+        """(steps, channels) of a signal input; steps None when the model takes any length."""
+        shape = self.input_shape
+        if len(shape) != 3:
+            return shape[1], 1
+        return (shape[2], int(shape[1] or 1)) if self.channels_first else (shape[1], shape[2] or 1)
+
+    def arranged(self, signal: np.ndarray) -> np.ndarray:
+        """A (steps, channels) signal in the order the model reads it."""
+        if len(self.input_shape) != 3:
+            return signal[:, 0]
+        return signal.T if self.channels_first else signal
+
+    def prepare(self, x: np.ndarray, source: str) -> Prepared:
+        """A fitted array (batch first) as the model's input: ids kept for a text model."""
+        ids = x[0].astype(np.int64) if self.kind == "ids" else None
+        return Prepared(x, ids, source, channels_first=self.channels_first)
+
+    @cached_property
     def vocabulary(self) -> list[str] | None:
         """Words by id: the model's TextVectorization's, or convlab's stored beside the model."""
         if self.vectorizer is not None:
@@ -248,13 +273,19 @@ class OwnModel:
     def run(self, prepared: Prepared) -> Activations:
         """Every shown layer's output for one prepared input, in one forward pass."""
         x = tf.constant(prepared.x) if prepared.x.dtype.kind in "OU" else prepared.x
-        outputs = self.extractor([x], training=False)
+        try:
+            outputs = self.extractor([x], training=False)
+        except tf.errors.UnimplementedError as err:  # NCW kernels: oneDNN has them, plain TF not
+            if not self.channels_first:
+                raise
+            names = ", ".join(f.name for f in self.conv_layers)
+            raise InputError("own.channels_first_cpu", layers=names) from err
         outputs = [outputs] if not isinstance(outputs, list | tuple) else outputs
         arrays = [np.asarray(out)[0] for out in outputs]
         ids = prepared.ids
         by_layer = {}
         for flat, array in zip(self.shown, arrays, strict=True):
-            if flat.layer.get_config().get("data_format") == "channels_first":
+            if channels_first(flat.layer.get_config(), self.channels_first):
                 array = array.T
             by_layer[flat.name] = array
         if ids is None:
@@ -264,7 +295,7 @@ class OwnModel:
 
     @staticmethod
     def _steps(prepared: Prepared) -> list[str]:
-        return [str(step) for step in range(prepared.x.shape[1])]
+        return [str(step) for step in range(prepared.steps)]
 
     def _words(self, ids: np.ndarray, typed: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
         """Each position's label, and whether it is out of vocabulary.

@@ -150,10 +150,7 @@ def prepared_input(own: OwnModel) -> Prepared:
 
 
 def _signal(own: OwnModel) -> Prepared:
-    steps_fixed, channels = (
-        own.input_shape[1],
-        own.input_shape[-1] if len(own.input_shape) == 3 else 1,
-    )
+    steps_fixed, channels = own.signal_shape
     columns = st.columns(3)
     with columns[0]:
         kind = setting(st.selectbox, "own_signal")
@@ -161,8 +158,8 @@ def _signal(own: OwnModel) -> Prepared:
         steps = steps_fixed or setting(st.number_input, "own_steps", step=1)
     with columns[2]:
         seed = setting(st.number_input, "own_seed", step=1)
-    array = inputs.signal(kind, int(steps), int(channels or 1), int(seed))
-    return _fitted(own, array if len(own.input_shape) == 3 else array[:, 0], "signal")
+    array = inputs.signal(kind, int(steps), channels, int(seed))
+    return _fitted(own, own.arranged(array), "signal")
 
 
 def _fitted(own: OwnModel, array: np.ndarray, source: str) -> Prepared:
@@ -178,7 +175,7 @@ def _fitted(own: OwnModel, array: np.ndarray, source: str) -> Prepared:
             st.stop()
         x = inputs.fit(np.asarray(array).T, own.input_shape, ids=ids)
         st.caption(t("own.transposed_used", shape=plain(str(tuple(x.shape[1:])))))
-    return Prepared(x, x[0].astype(np.int64) if ids else None, source)
+    return own.prepare(x, source)
 
 
 def activations(own: OwnModel, prepared: Prepared) -> tuple[Activations, dict]:
@@ -186,4 +183,5 @@ def activations(own: OwnModel, prepared: Prepared) -> tuple[Activations, dict]:
     names = [layer.name for layer in own.shown]
     with explained():
         fields = receptive.check_length(own.graph, names, prepared.steps)
-    return _run(own.digest, prepared.digest, own, prepared), fields
+        return _run(own.digest, prepared.digest, own, prepared), fields
+    raise AssertionError  # explained() stops the page

@@ -42,7 +42,7 @@ def summary(own: OwnModel) -> None:
 def shape_table(own: OwnModel) -> None:
     """One row per layer: class, output shape, what each axis means, parameters."""
     st.subheader(t("own.shapes"))
-    frame = table.layer_rows(own.layer_infos, own.kind != "signal")
+    frame = table.layer_rows(own.layer_infos, own.kind != "signal", own.channels_first)
     frame["axes"] = [
         "(" + ", ".join(t(f"own.axis.{axis}") for axis in axes) + ")" for axes in frame["axes"]
     ]
