@@ -346,8 +346,15 @@ def test_channels_first_conv1d_named_traced_and_run_as_keras_runs_it(tmp_path: P
         ["batch", "filters", "steps"],
     ]
     signal = inputs.signal("sine", 40, 3, 2)  # (steps, channels), as generated
-    prepared = own.prepare(inputs.fit(own.arranged(signal), own.input_shape), "signal")
+    prepared = own.fit(own.arranged(signal), "signal")
     assert prepared.x.shape == (1, 3, 40) and prepared.steps == 40
+    with pytest.raises(InputError) as err:  # (steps, channels) given: the lesson, in its order
+        own.fit(signal, "npy")
+    assert (err.value.key, err.value.params) == (
+        "own.transposed_first",
+        {"want": "(None, 3, 40)", "got": "(40, 3)", "fixed": "(3, 40)", "steps": 40, "channels": 3},
+    )
+    assert "3 channel(s) of 40 steps, not 40 channels of 3 step(s)" in str(err.value)
     fields = receptive.check_length(own.graph, [f.name for f in own.shown], prepared.steps)
     rows = table.conv_rows(own.layer_infos, own.graph, fields)
     # cf1: 5 taps, stride 2; cf2: 3 taps 2 apart over it: 5 + 2·(3 − 1)·2 = 13 steps, jump 2.

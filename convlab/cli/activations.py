@@ -113,7 +113,7 @@ def _prepared(own, args: argparse.Namespace) -> Prepared:
     else:
         steps, channels = own.signal_shape
         array = own.arranged(inputs.signal(args.example, steps or args.steps, channels, args.seed))
-    return own.prepare(inputs.fit(array, own.input_shape, ids=own.kind == "ids"), "npy")
+    return own.fit(array, "npy")
 
 
 def summary(report: dict) -> str:

@@ -344,6 +344,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The model takes {want} (batch first), but the input is {got}.",
         "zh": "模型接受 {want}（第一个是 batch），但输入是 {got}。",
     },
+    "own.transposed_first": {
+        "en": "The model takes {want}, but the input is {got}: it looks transposed. You probably "
+        "meant {fixed}: {channels} channel(s) of {steps} steps, not {steps} channels of "
+        "{channels} step(s). This model's Conv1D layers read (channels, steps) "
+        "(data_format='channels_first'), Mathematica's order too.",
+        "zh": "模型接受 {want}，但输入是 {got}：看起来被转置了。你大概想要的是 {fixed}：{channels} 个通道、"
+        "每个通道 {steps} 步，而不是 {steps} 个通道、每个通道 {channels} 步。这个模型的 Conv1D 层按 "
+        "(通道, 步) 读取（data_format='channels_first'），与 Mathematica 的顺序相同。",
+    },
     "own.transposed": {
         "en": "The model takes {want}, but the input is {got}: it looks transposed. You probably "
         "meant {fixed}: {steps} steps of {channels} channel(s), not {channels} step(s) of "

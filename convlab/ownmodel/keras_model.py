@@ -28,7 +28,7 @@ import numpy as np
 from convlab.errors import InputError
 from convlab.keras_runtime import keras, layer_work, tf
 from convlab.model_config import LEGACY, MODELS
-from convlab.ownmodel import inspect, receptive
+from convlab.ownmodel import inputs, inspect, receptive
 from convlab.ownmodel.config import graph
 from convlab.ownmodel.inputs import Prepared
 from convlab.ownmodel.table import LayerInfo, channels_first
@@ -200,10 +200,12 @@ class OwnModel:
             return signal[:, 0]
         return signal.T if self.channels_first else signal
 
-    def prepare(self, x: np.ndarray, source: str) -> Prepared:
-        """A fitted array (batch first) as the model's input: ids kept for a text model."""
-        ids = x[0].astype(np.int64) if self.kind == "ids" else None
-        return Prepared(x, ids, source, channels_first=self.channels_first)
+    def fit(self, array: np.ndarray, source: str) -> Prepared:
+        """``array`` held to the model's input (:func:`convlab.ownmodel.inputs.fit`): ids kept
+        for a model of token ids, the steps axis as the model reads it."""
+        ids, first = self.kind == "ids", self.channels_first
+        x = inputs.fit(array, self.input_shape, ids=ids, channels_first=first)
+        return Prepared(x, x[0].astype(np.int64) if ids else None, source, channels_first=first)
 
     @cached_property
     def vocabulary(self) -> list[str] | None:
@@ -290,14 +292,14 @@ class OwnModel:
             by_layer[flat.name] = array
         if ids is None:
             return Activations(by_layer, prepared.steps, self._steps(prepared), None)
-        labels, oov = self._words(ids, prepared.tokens)
+        labels, oov = self.words(ids, prepared.tokens)
         return Activations(by_layer, prepared.steps, labels, ids, oov)
 
     @staticmethod
     def _steps(prepared: Prepared) -> list[str]:
         return [str(step) for step in range(prepared.steps)]
 
-    def _words(self, ids: np.ndarray, typed: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
+    def words(self, ids: np.ndarray, typed: tuple[str, ...]) -> tuple[list[str], np.ndarray]:
         """Each position's label, and whether it is out of vocabulary.
 
         A word the vocabulary has is labelled by its entry; an unknown one by the

@@ -164,24 +164,28 @@ def _signal(own: OwnModel) -> Prepared:
 
 def _fitted(own: OwnModel, array: np.ndarray, source: str) -> Prepared:
     """``array`` held to the model's input; a transposed one is explained and may be flipped."""
-    ids = own.kind == "ids"
     try:
-        x = inputs.fit(array, own.input_shape, ids=ids)
+        return own.fit(array, source)
     except InputError as err:
-        if err.key != "own.transposed":
+        if err.key not in ("own.transposed", "own.transposed_first"):
             raise
         st.warning(t(err.key, **err.params), icon=":material/swap_horiz:")
-        if not labelled(st.checkbox, "own_transpose"):
-            st.stop()
-        x = inputs.fit(np.asarray(array).T, own.input_shape, ids=ids)
-        st.caption(t("own.transposed_used", shape=plain(str(tuple(x.shape[1:])))))
-    return own.prepare(x, source)
+    if not labelled(st.checkbox, "own_transpose"):
+        st.stop()
+    prepared = own.fit(np.asarray(array).T, source)
+    st.caption(t("own.transposed_used", shape=plain(str(tuple(prepared.x.shape[1:])))))
+    return prepared
 
 
-def activations(own: OwnModel, prepared: Prepared) -> tuple[Activations, dict]:
-    """Every shown layer's output for ``prepared`` and the receptive fields of its layers."""
-    names = [layer.name for layer in own.shown]
+def fields(own: OwnModel, prepared: Prepared) -> dict[str, receptive.Field | None]:
+    """The receptive fields of every layer for this input; stops if a layer would get no step."""
     with explained():
-        fields = receptive.check_length(own.graph, names, prepared.steps)
-        return _run(own.digest, prepared.digest, own, prepared), fields
+        return receptive.check_length(own.graph, [f.name for f in own.shown], prepared.steps)
     raise AssertionError  # explained() stops the page
+
+
+def activations(own: OwnModel, prepared: Prepared) -> Activations:
+    """Every shown layer's output for ``prepared``; stops with the reason if it cannot run."""
+    with explained():
+        return _run(own.digest, prepared.digest, own, prepared)
+    raise AssertionError

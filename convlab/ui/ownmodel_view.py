@@ -60,13 +60,13 @@ def conv_table(own: OwnModel, fields: dict[str, Field | None], length: int) -> N
     st.caption(t("own.convs_caption", length=length))
 
 
-def tokens(acts: Activations) -> None:
-    """The ids the model read, with their tokens, padding and unknown words marked."""
-    if acts.ids is None:
+def tokens(own: OwnModel, prepared: Prepared) -> None:
+    """The ids the model reads, with their tokens, padding and unknown words marked."""
+    if prepared.ids is None:
         return
-    frame = pd.DataFrame(
-        {"position": range(len(acts.ids)), "id": acts.ids, "token": acts.labels, "oov": acts.oov}
-    )
+    labels, oov = own.words(prepared.ids, prepared.tokens)
+    ids = prepared.ids
+    frame = pd.DataFrame({"position": range(len(ids)), "id": ids, "token": labels, "oov": oov})
     st.caption(t("own.tokens"))
     columns = {c: f"own.col.{c}" for c in frame.columns}
     dataframe(frame, columns, hide_index=True, height=180)
