@@ -180,6 +180,10 @@ def test_a_nested_sequential_is_opened_into_its_layers(tmp_path: Path) -> None:
     for name, array in want.items():
         np.testing.assert_allclose(acts.outputs[name], np.asarray(array)[0], atol=1e-5)
     assert snippet.reachable(list(acts.outputs)) == ["c0", "pool"]
+    model.save(tmp_path / "nested.h5")  # legacy HDF5: the same layers, read from model_config
+    legacy = keras_model.load((tmp_path / "nested.h5").read_bytes(), "nested.h5")
+    assert [flat.name for flat in legacy.shown] == list(want)
+    assert receptive.fields(legacy.graph, 30)["pool"].key() == fields["pool"].key()
 
 
 def test_config_that_is_not_json_is_refused(tmp_path: Path) -> None:
