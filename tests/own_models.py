@@ -80,6 +80,15 @@ def nested(steps: int = 30) -> keras.Model:
     return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(name="g")(x))
 
 
+def deep_nested(steps: int = 30) -> keras.Model:
+    """A Sequential inside a Sequential inside a Functional model."""
+    keras.utils.set_random_seed(6)
+    deep = keras.Sequential([keras.layers.Conv1D(2, 3, name="deep")], name="i2")
+    mid = keras.Sequential([keras.layers.Conv1D(3, 2, name="mid"), deep], name="i1")
+    inputs = keras.Input((steps, 1), name="wave")
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(name="g")(mid(inputs)))
+
+
 def nested_lambda(marker: Path) -> keras.Model:
     """A nested Sequential whose second layer is a Lambda that creates ``marker`` when run."""
     touch = eval(f"lambda t: (open({str(marker)!r}, 'w').close(), t)[1]")

@@ -231,13 +231,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "或在开启 oneDNN 的环境中运行 convlab。",
     },
     "own.code_nested": {
-        "en": "Inside a nested model, {layers}: Keras keeps their outputs in the nested "
-        "model's own graph, which model.inputs do not reach, so the code below gets the "
-        "other layers. The page calls the nested layers once more on what the outer model "
-        "feeds them (same weights) to show them.",
-        "zh": "位于嵌套模型内部的层 {layers}：Keras 把它们的输出放在嵌套模型自己的计算图里，"
-        "model.inputs 到达不了，所以下面的代码只取其余的层。本页把这些嵌套层在外层模型传给它们的输入上"
-        "再调用一次（权重相同）来显示它们。",
+        "en": "Not in the code below: {layers}. They sit in a model nested more than one level "
+        "deep, or fed by several layers, where the code's recipe (call the nested model's "
+        "layers on the one outer layer that feeds it) does not reach; the page calls them on "
+        "what the outer model feeds them (same weights) to show them.",
+        "zh": "下面的代码不含：{layers}。它们位于嵌套超过一层的模型中，或其输入来自多个层，"
+        "代码的做法（在唯一一个为嵌套模型提供输入的外层层上调用它的各层）到达不了；"
+        "本页把它们在外层模型传给它们的输入上再调用一次（权重相同）来显示。",
     },
     "own.code_caption": {
         "en": "Keras 3 has no learning phase: build one model from the same inputs to the layers "

@@ -175,12 +175,12 @@ def code(own: OwnModel, prepared: Prepared, sentence: str | None) -> None:
     """The Keras 3 code for the same arrays beside the Keras 2 code; the input to run it on."""
     st.subheader(t("own.code"))
     st.caption(t("own.code_caption"))
-    names = snippet.reachable([flat.name for flat in own.shown])
+    names, opened = snippet.reachable(own.graph, [flat.name for flat in own.shown])
     inside = [flat.name for flat in own.shown if flat.name not in names]
     if inside:
         st.caption(t("own.code_nested", layers=plain(", ".join(inside))))
     left, right = st.columns(2)
-    left.code(snippet.keras3(names, sentence), language="python")
+    left.code(snippet.keras3(names, sentence, opened=opened), language="python")
     right.code(snippet.KERAS2, language="python")
     if sentence is None:
         buffer = io.BytesIO()
