@@ -112,9 +112,10 @@ def frames_with_columns(at: AppTest, columns: list[str]) -> list[pd.DataFrame]:
     return [df.value for df in at.dataframe if list(df.value.columns) == columns]
 
 
-def said(key: str, **params: object) -> str:
+def said(key: str, *, lang: str = "en", **params: object) -> str:
     """An InputError's message as ``ui.say`` renders it: the words it quotes escaped."""
-    return en(key, **{k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()})
+    quoted = {k: ui.plain(v) if isinstance(v, str) else v for k, v in params.items()}
+    return message(key, lang, **quoted)
 
 
 _ESCAPE = re.compile(r"\\(.)")

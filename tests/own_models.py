@@ -62,10 +62,42 @@ def two_inputs() -> keras.Model:
     return keras.Model([a, b], keras.layers.Conv1D(2, 3)(x))
 
 
-def nested() -> keras.Model:
-    inner = keras.Sequential([keras.Input((10, 1)), keras.layers.Conv1D(2, 3)], name="inner")
+def nested(steps: int = 30) -> keras.Model:
+    """A Functional model around a nested Sequential block of two Conv1D layers and a ReLU."""
+    keras.utils.set_random_seed(5)
+    block = keras.Sequential(
+        [
+            keras.layers.Conv1D(4, 3, name="ca"),
+            keras.layers.ReLU(name="relu"),
+            keras.layers.Conv1D(3, 3, strides=2, dilation_rate=1, name="cb"),
+        ],
+        name="block",
+    )
+    inputs = keras.Input((steps, 2), name="signal")
+    x = keras.layers.Conv1D(5, 2, padding="same", name="c0")(inputs)
+    x = block(x)
+    x = keras.layers.MaxPooling1D(2, name="pool")(x)
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(name="g")(x))
+
+
+def deep_nested(steps: int = 30) -> keras.Model:
+    """A Sequential inside a Sequential inside a Functional model."""
+    keras.utils.set_random_seed(6)
+    deep = keras.Sequential([keras.layers.Conv1D(2, 3, name="deep")], name="i2")
+    mid = keras.Sequential([keras.layers.Conv1D(3, 2, name="mid"), deep], name="i1")
+    inputs = keras.Input((steps, 1), name="wave")
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(name="g")(mid(inputs)))
+
+
+def nested_lambda(marker: Path) -> keras.Model:
+    """A nested Sequential whose second layer is a Lambda that creates ``marker`` when run."""
+    touch = eval(f"lambda t: (open({str(marker)!r}, 'w').close(), t)[1]")
+    block = keras.Sequential(
+        [keras.layers.Conv1D(2, 3, name="ca"), keras.layers.Lambda(touch, name="sneaky")],
+        name="block",
+    )
     inputs = keras.Input((10, 1))
-    return keras.Model(inputs, inner(inputs))
+    return keras.Model(inputs, block(inputs))
 
 
 def zipped(members: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
@@ -100,3 +132,13 @@ def npy(array: np.ndarray, allow_pickle: bool = False) -> bytes:
     out = io.BytesIO()
     np.save(out, array, allow_pickle=allow_pickle)
     return out.getvalue()
+
+
+def channels_first(steps: int = 40, channels: int = 3) -> keras.Model:
+    """Conv1D layers that read (channels, steps), a ReLU between them keeping that order."""
+    keras.utils.set_random_seed(11)
+    inputs = keras.Input((channels, steps), name="wave")
+    x = keras.layers.Conv1D(4, 5, strides=2, data_format="channels_first", name="cf1")(inputs)
+    x = keras.layers.ReLU(name="act")(x)
+    x = keras.layers.Conv1D(2, 3, dilation_rate=2, data_format="channels_first", name="cf2")(x)
+    return keras.Model(inputs, keras.layers.GlobalMaxPooling1D(data_format="channels_first")(x))

@@ -42,7 +42,7 @@ def test_signal_example_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_text_example_labels_rows_by_words(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
-        capsys, "--model", "text_example", "--sentence", "the plot was not good", "--layer",
+        capsys, "--model", "text_example", "--sentence", "the plot was not good, qwzx", "--layer",
         "conv2", "--json",
     )  # fmt: skip
     assert code == 0
@@ -52,9 +52,10 @@ def test_text_example_labels_rows_by_words(capsys: pytest.CaptureFixture[str]) -
         ["batch", "steps"],
         ["batch", "steps", "channels"],
     ]
-    assert report["tokens"][:6] == ["the", "plot", "was", "not", "good", "∅"]
+    assert report["tokens"][:7] == ["the", "plot", "was", "not", "good", "qwzx", "∅"]
+    assert report["oov_positions"] == [5]  # the word as typed, though the model read [UNK]
     # conv1 (3) → pool (2, 2) → conv2 (3): row 0 reads 3 + 1 + 2·2 = 8 words.
-    assert report["layer"]["rows"][0] == "0: the plot was not good ∅ ∅ ∅"
+    assert report["layer"]["rows"][0] == "0: the plot was not good qwzx ∅ ∅"
     assert report["layer"]["shape"] == [1, 13, 16]
 
 
@@ -93,3 +94,26 @@ def test_a_refused_model_file_is_one_line(
     (tmp_path / "evil.keras").write_bytes(own_models.saved(own_models.custom_layer(), tmp_path))
     code, _, err = run(capsys, "--model", str(tmp_path / "evil.keras"), "--example", "sine")
     assert code == 2 and err.count("\n") == 1 and "Doubling" in err
+
+
+def test_a_layer_inside_a_nested_model_by_its_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "nested.keras"
+    own_models.nested(steps=30).save(path)
+    code, out, err = run(
+        capsys, "--model", str(path), "--example", "noise", "--layer", "block/cb", "--json"
+    )
+    assert (code, err) == (0, "")
+    report = json.loads(out)
+    names = [x["name"] for x in report["layers"]]
+    assert names[2:6] == ["block", "block/ca", "block/relu", "block/cb"]
+    assert [c["name"] for c in report["conv1d"]] == ["c0", "block/ca", "block/cb"]
+    layer = report["layer"]
+    assert layer["shape"] == [1, 13, 3] and layer["rows"][:2] == ["0: 0…5", "1: 2…7"]
+    model = keras.saving.load_model(path, safe_mode=True)
+    x = inputs.signal("noise", 30, 2, 0)[None]
+    block = model.get_layer("block")
+    expected = block.get_layer("cb")(block.get_layer("relu")(block.get_layer("ca")(
+        model.get_layer("c0")(x))))  # fmt: skip
+    np.testing.assert_allclose(layer["activations"], np.asarray(expected)[0], atol=1e-5)

@@ -17,7 +17,17 @@ import tensorflow as tf
 
 from convlab.archives import megabytes
 from convlab.errors import InputError
-from convlab.ownmodel import archive, examples, inputs, inspect, keras_model, snippet, table
+from convlab.ownmodel import (
+    archive,
+    examples,
+    inputs,
+    inspect,
+    keras_model,
+    receptive,
+    snippet,
+    table,
+    views,
+)
 from convlab.ownmodel.inputs import Prepared
 from tests import own_models
 from tests.own_models import saved
@@ -44,7 +54,7 @@ def test_a_lambda_that_would_run_code_is_refused_and_nothing_runs(tmp_path: Path
     marker.unlink()
 
     err = refused(raw)
-    assert (err.key, err.params) == ("own.lambda", {"layer": "innocent_looking"})
+    assert (err.key, err.params) == ("err.model_lambda", {"layer": "innocent_looking"})
     assert not marker.exists()
 
 
@@ -54,7 +64,7 @@ def test_a_legacy_h5_with_a_lambda_is_refused_from_its_model_config(tmp_path: Pa
     model.save(tmp_path / "model.h5")
     marker.unlink(missing_ok=True)
     err = refused((tmp_path / "model.h5").read_bytes())
-    assert (err.key, err.params) == ("own.lambda", {"layer": "innocent_looking"})
+    assert (err.key, err.params) == ("err.model_lambda", {"layer": "innocent_looking"})
     assert not marker.exists()
 
 
@@ -73,7 +83,7 @@ def test_weights_only_h5_is_refused(tmp_path: Path) -> None:
 
 def test_a_custom_class_is_refused_by_layer_and_class(tmp_path: Path) -> None:
     err = refused(saved(own_models.custom_layer(), tmp_path))
-    assert err.key == "own.custom"
+    assert err.key == "err.model_custom"
     assert err.params == {"layer": "doubling", "name": "tests.own_models.Doubling"}
     assert "Doubling" in str(err)
 
@@ -88,7 +98,7 @@ def test_a_function_from_outside_keras_is_refused(tmp_path: Path) -> None:
         "registered_name": "function",
     }
     err = refused(own_models.with_config(raw, config))
-    assert (err.key, err.params) == ("own.custom", {"layer": "c1", "name": "os.system"})
+    assert (err.key, err.params) == ("err.model_custom", {"layer": "c1", "name": "os.system"})
 
 
 def test_an_unknown_keras_class_is_refused(tmp_path: Path) -> None:
@@ -97,16 +107,85 @@ def test_an_unknown_keras_class_is_refused(tmp_path: Path) -> None:
     config["config"]["layers"][2]["class_name"] = "MaxPooling9D"
     err = refused(own_models.with_config(raw, config))
     assert (err.key, err.params) == (
-        "own.unknown",
+        "err.model_unknown",
         {"layer": "p1", "name": "keras.layers.MaxPooling9D"},
     )
 
 
-def test_nested_models_and_two_inputs_are_refused(tmp_path: Path) -> None:
-    err = refused(saved(own_models.nested(), tmp_path))
-    assert (err.key, err.params) == ("own.nested", {"layer": "inner", "name": "Sequential"})
+def test_two_inputs_are_refused(tmp_path: Path) -> None:
     err = refused(saved(own_models.two_inputs(), tmp_path))
     assert (err.key, err.params) == ("own.inputs", {"count": 2, "names": "left, right"})
+
+
+def test_a_nested_model_is_checked_inside_and_its_lambda_named(tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+    raw = saved(own_models.nested_lambda(marker), tmp_path)
+    marker.unlink(missing_ok=True)
+    err = refused(raw)
+    assert (err.key, err.params) == ("err.model_lambda", {"layer": "block/sneaky"})
+    assert not marker.exists()
+    config = json.loads(zipfile.ZipFile(tmp_path / "model.keras").read("config.json"))
+    inner = config["config"]["layers"][1]["config"]["layers"][1]
+    assert inner["config"]["name"] == "ca"
+    inner["class_name"] = "Conv9D"
+    err = refused(own_models.with_config(raw, config))
+    assert (err.key, err.params) == (
+        "err.model_unknown",
+        {"layer": "block/ca", "name": "keras.layers.Conv9D"},
+    )
+    inner["class_name"], inner["module"] = "Conv1D", "evil.layers"
+    err = refused(own_models.with_config(raw, config))
+    assert (err.key, err.params) == (
+        "err.model_custom",
+        {"layer": "block/ca", "name": "evil.layers.Conv1D"},
+    )
+
+
+def test_a_nested_sequential_is_opened_into_its_layers(tmp_path: Path) -> None:
+    model = own_models.nested(steps=30)
+    own = keras_model.load(saved(model, tmp_path), "nested.keras")
+    infos = {i.name: (i.class_name, i.output_shape) for i in own.layer_infos}
+    assert infos == {
+        "signal": ("InputLayer", (None, 30, 2)),
+        "c0": ("Conv1D", (None, 30, 5)),
+        "block": ("Sequential", (None, 13, 3)),
+        "block/ca": ("Conv1D", (None, 28, 4)),
+        "block/relu": ("ReLU", (None, 28, 4)),
+        "block/cb": ("Conv1D", (None, 13, 3)),
+        "pool": ("MaxPooling1D", (None, 6, 3)),
+        "g": ("GlobalMaxPooling1D", (None, 3)),
+    }
+    assert [flat.name for flat in own.shown] == ["c0", "block/ca", "block/relu", "block/cb", "pool"]
+    fields = receptive.check_length(own.graph, [flat.name for flat in own.shown], 30)
+    rows = table.conv_rows(own.layer_infos, own.graph, fields)
+    # c0 same k2: 2 steps; ca k3: 2 + 2 = 4; cb k3 s2: 4 + 2 = 6, jump 2; pool 2: 6 + 2 = 8.
+    assert [(r["layer"], r["field"], r["jump"], r["agrees"]) for r in rows] == [
+        ("c0", 2, 1, True),
+        ("block/ca", 4, 1, True),
+        ("block/cb", 6, 2, True),
+    ]
+    assert (fields["pool"].size, fields["pool"].jump, fields["pool"].rows) == (8, 4, 6)
+
+    # Every array against the layers called one by one, from the file Keras loads itself.
+    x = inputs.fit(inputs.signal("noise", 30, 2, 7), own.input_shape)
+    acts = own.run(Prepared(x, None, "signal"))
+    direct = keras.saving.load_model(tmp_path / "model.keras", safe_mode=True)
+    block = direct.get_layer("block")
+    want = {"c0": direct.get_layer("c0")(x)}
+    want["block/ca"] = block.get_layer("ca")(want["c0"])
+    want["block/relu"] = block.get_layer("relu")(want["block/ca"])
+    want["block/cb"] = block.get_layer("cb")(want["block/relu"])
+    want["pool"] = direct.get_layer("pool")(want["block/cb"])
+    assert list(acts.outputs) == list(want)
+    for name, array in want.items():
+        np.testing.assert_allclose(acts.outputs[name], np.asarray(array)[0], atol=1e-5)
+    names, opened = snippet.reachable(own.graph, list(acts.outputs))
+    assert names == list(want)
+    assert opened == [snippet.Opened("block", "c0", ("ca", "relu", "cb"))]
+    model.save(tmp_path / "nested.h5")  # legacy HDF5: the same layers, read from model_config
+    legacy = keras_model.load((tmp_path / "nested.h5").read_bytes(), "nested.h5")
+    assert [flat.name for flat in legacy.shown] == list(want)
+    assert receptive.fields(legacy.graph, 30)["pool"].key() == fields["pool"].key()
 
 
 def test_config_that_is_not_json_is_refused(tmp_path: Path) -> None:
@@ -236,10 +315,11 @@ def test_text_example_tokens_and_rows_labelled_by_words(text_model) -> None:
     prepared = text_model.encode("The movie was NOT good, zzz!")
     acts = text_model.run(prepared)
     vocab = text_model.vocabulary
-    assert acts.labels[:6] == ["the", "movie", "was", "not", "good", "[UNK]"]
+    assert acts.labels[:6] == ["the", "movie", "was", "not", "good", "zzz"]
     assert acts.ids[:6].tolist() == [
         vocab.index(w) for w in ["the", "movie", "was", "not", "good", "[UNK]"]
     ]
+    assert acts.oov.tolist() == [False] * 5 + [True] + [False] * (len(acts.labels) - 6)
     assert acts.labels[6:] == ["∅"] * (len(acts.labels) - 6)
     assert {k: v.shape for k, v in acts.outputs.items()} == {
         "conv1": (30, 16),
@@ -249,8 +329,6 @@ def test_text_example_tokens_and_rows_labelled_by_words(text_model) -> None:
 
 
 def test_conv_rows_agree_with_keras(signal_model) -> None:
-    from convlab.ownmodel import receptive
-
     fields = receptive.fields(signal_model.graph, 256)
     rows = table.conv_rows(signal_model.layer_infos, signal_model.graph, fields)
     assert [(r["layer"], r["kernel"], r["field"], r["jump"], r["agrees"]) for r in rows] == [
@@ -260,30 +338,92 @@ def test_conv_rows_agree_with_keras(signal_model) -> None:
     assert rows[1]["formula"].endswith("⌊(64 − 2·(5−1) − 1) / 1⌋ + 1 = 56")
 
 
-@pytest.mark.parametrize("name", examples.EXAMPLES)
+def test_channels_first_conv1d_named_traced_and_run_as_keras_runs_it(tmp_path: Path) -> None:
+    own = keras_model.load(saved(own_models.channels_first(40, 3), tmp_path), "cf.keras")
+    assert own.channels_first and own.signal_shape == (40, 3)
+    frame = table.layer_rows(own.layer_infos, text=False, first=own.channels_first)
+    assert frame["output_shape"].tolist()[:4] == [
+        *["(None, 3, 40)", "(None, 4, 18)", "(None, 4, 18)", "(None, 2, 14)"]
+    ]
+    assert frame["axes"].tolist()[:4] == [
+        ["batch", "channels", "steps"],
+        ["batch", "filters", "steps"],
+        ["batch", "channels", "steps"],
+        ["batch", "filters", "steps"],
+    ]
+    signal = inputs.signal("sine", 40, 3, 2)  # (steps, channels), as generated
+    prepared = own.fit(own.arranged(signal), "signal")
+    assert prepared.x.shape == (1, 3, 40) and prepared.steps == 40
+    with pytest.raises(InputError) as err:  # (steps, channels) given: the lesson, in its order
+        own.fit(signal, "npy")
+    assert (err.value.key, err.value.params) == (
+        "own.transposed_first",
+        {"want": "(None, 3, 40)", "got": "(40, 3)", "fixed": "(3, 40)", "steps": 40, "channels": 3},
+    )
+    assert "3 channel(s) of 40 steps, not 40 channels of 3 step(s)" in str(err.value)
+    fields = receptive.check_length(own.graph, [f.name for f in own.shown], prepared.steps)
+    rows = table.conv_rows(own.layer_infos, own.graph, fields)
+    # cf1: 5 taps, stride 2; cf2: 3 taps 2 apart over it: 5 + 2·(3 − 1)·2 = 13 steps, jump 2.
+    assert [(r["layer"], r["kernel"], r["field"], r["jump"], r["agrees"]) for r in rows] == [
+        ("cf1", "(5, 3, 4)", 5, 2, True),
+        ("cf2", "(3, 4, 2)", 13, 2, True),
+    ]
+    assert all(r["data_format"] == "channels_first" for r in rows)
+    assert views.row_labels(fields["cf2"], 14, None)[:2] == ["0: 0…12", "1: 2…14"]
+
+    direct = keras.saving.load_model(tmp_path / "model.keras", safe_mode=True)
+    names = ["cf1", "act", "cf2"]
+    try:  # what Keras itself gives, or what it fails with on this CPU
+        want = keras.Model(direct.inputs, [direct.get_layer(n).output for n in names])(
+            prepared.x, training=False
+        )
+    except tf.errors.UnimplementedError:  # plain TF on CPU has no channels_first convolution
+        with pytest.raises(InputError) as err:
+            own.run(prepared)
+        assert err.value.key == "own.channels_first_cpu"
+        assert err.value.params == {"layers": "cf1, cf2"}
+        return
+    acts = own.run(prepared)
+    assert list(acts.outputs) == names
+    for name, array in zip(names, want, strict=True):  # ours are (steps, channels)
+        np.testing.assert_allclose(acts.outputs[name], np.asarray(array)[0].T, atol=1e-5)
+    assert acts.labels == [str(step) for step in range(40)]
+
+
+NESTED = {"nested": own_models.nested, "deep_nested": own_models.deep_nested}
+"""Models whose code opens a nested block as the page does (one level deep: not i1/i2)."""
+
+
+@pytest.mark.parametrize("name", [*examples.EXAMPLES, *NESTED])
 def test_the_generated_code_reproduces_the_arrays(
     name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text_model, signal_model
 ) -> None:
-    own = text_model if name == "text_example" else signal_model
-    (tmp_path / snippet.MODEL_FILE).write_bytes(examples.read(name))
+    if name in NESTED:
+        raw = saved(NESTED[name](30), tmp_path, snippet.MODEL_FILE)
+        own = keras_model.load(raw, f"{name}.keras")
+    else:
+        own = text_model if name == "text_example" else signal_model
+        (tmp_path / snippet.MODEL_FILE).write_bytes(examples.read(name))
+    names, opened = snippet.reachable(own.graph, [layer.name for layer in own.shown])
     if own.kind == "text":
         sentence = "a clever film, but the plot was slow"
-        prepared, code = (
-            own.encode(sentence),
-            snippet.keras3([layer.name for layer in own.shown], sentence),
-        )
+        prepared, code = own.encode(sentence), snippet.keras3(names, sentence, opened=opened)
     else:
-        x = inputs.fit(inputs.signal("square", 256, 1, 4), own.input_shape)
-        prepared = Prepared(x, None, "signal")
-        (tmp_path / snippet.INPUT_FILE).write_bytes(own_models.npy(x))
-        code = snippet.keras3([layer.name for layer in own.shown], None)
+        steps = own.signal_shape[0] or 256
+        signal = inputs.signal("square", steps, own.signal_shape[1], 4)
+        prepared = own.fit(own.arranged(signal), "signal")
+        (tmp_path / snippet.INPUT_FILE).write_bytes(own_models.npy(prepared.x))
+        code = snippet.keras3(names, None, opened=opened)
     (tmp_path / "snippet.py").write_text(code)
     monkeypatch.chdir(tmp_path)
     ran = runpy.run_path(str(tmp_path / "snippet.py"))
     page = own.run(prepared).outputs
-    assert ran["names"] == list(page)
-    for array, (layer, ours) in zip(ran["arrays"], page.items(), strict=True):
-        np.testing.assert_allclose(np.asarray(array)[0], ours, atol=1e-5, err_msg=layer)
+    unreached = ["i1/i2/deep"] if name == "deep_nested" else []  # the page captions it
+    assert ran["names"] == names == [n for n in page if n not in unreached]
+    assert set(ran["arrays"]) == set(names)
+    for layer in names:
+        array = np.asarray(ran["arrays"][layer])[0]
+        np.testing.assert_allclose(array, page[layer], atol=1e-5, err_msg=layer)
 
 
 def test_the_examples_rebuild(tmp_path: Path) -> None:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
 from pathlib import Path
 
 import numpy as np
 import pytest
+import tensorflow as tf
 
 from convlab import ui
 from convlab.ownmodel import examples, keras_model
@@ -66,10 +70,15 @@ def test_a_new_sentence_runs_the_model_without_reloading_it(
         keras_model, "load", lambda raw, name: loads.append(name) or real(raw, name)
     )
     at = open_app(PAGE)
-    at.text_area(key="own_sentence").set_value("a warm and clever film").run()
+    at.text_area(key="own_sentence").set_value("a warm and clever QWZX film").run()
     no_exception(at)
     assert loads == ["text_example.keras"]
-    assert frame_with(at, "token")["token"].tolist()[:5] == ["a", "warm", "and", "clever", "film"]
+    tokens = frame_with(at, "token")
+    # The unknown word as typed (lower-cased by the model's own TextVectorization), its id the
+    # OOV id, marked; the known words as the vocabulary has them.
+    assert tokens["token"].tolist()[:6] == ["a", "warm", "and", "clever", "qwzx", "film"]
+    assert tokens["oov"].tolist()[:7] == [False] * 4 + [True] + [False] * 2
+    assert tokens["id"].tolist()[4] == 1
 
 
 def test_signal_example_with_each_generated_signal() -> None:
@@ -137,21 +146,41 @@ def test_a_model_without_conv1d_still_shows_its_shapes(tmp_path: Path) -> None:
     assert frame_with(at, "axes")["output_shape"].tolist() == ["(None, 8)", "(None, 2)"]
 
 
+def edited(clean: bytes, edit) -> bytes:
+    """``clean`` with its config.json changed by ``edit(config)``."""
+    config = json.loads(zipfile.ZipFile(io.BytesIO(clean)).read("config.json"))
+    edit(config["config"]["layers"])
+    return own_models.with_config(clean, config)
+
+
+def outside_function(layers: list) -> None:
+    layers[1]["config"]["activation"] = {
+        "module": "os", "class_name": "function", "config": "system", "registered_name": "function"
+    }  # fmt: skip
+
+
+def unknown_class(layers: list) -> None:
+    layers[2]["class_name"] = "MaxPooling9D"
+
+
 def hostile(tmp_path: Path) -> list[tuple[bytes, str, dict]]:
     clean = own_models.saved(own_models.signal_cnn(), tmp_path, "clean.keras")
     return [
-        (own_models.saved(own_models.marker_lambda(tmp_path / "ran"), tmp_path), "own.lambda",
+        (own_models.saved(own_models.marker_lambda(tmp_path / "ran"), tmp_path), "err.model_lambda",
          {"layer": "innocent_looking"}),
-        (own_models.saved(own_models.custom_layer(), tmp_path), "own.custom",
+        (own_models.saved(own_models.custom_layer(), tmp_path), "err.model_custom",
          {"layer": "doubling", "name": "tests.own_models.Doubling"}),
+        (edited(clean, outside_function), "err.model_custom", {"layer": "c1", "name": "os.system"}),
+        (edited(clean, unknown_class), "err.model_unknown",
+         {"layer": "p1", "name": "keras.layers.MaxPooling9D"}),
         (own_models.bomb(300), "err.zip_member_big",
          {"name": "mine.keras", "member": "model.weights.h5", "size": "300.0", "most": "200.0"}),
         (clean[: len(clean) // 2], "err.zip_bad", {"name": "mine.keras"}),
         (own_models.with_config(clean, b"not json"), "own.not_json", {"member": "config.json"}),
         (own_models.saved(own_models.two_inputs(), tmp_path), "own.inputs",
          {"count": 2, "names": "left, right"}),
-        (own_models.saved(own_models.nested(), tmp_path), "own.nested",
-         {"layer": "inner", "name": "Sequential"}),
+        (own_models.saved(own_models.nested_lambda(tmp_path / "ran"), tmp_path),
+         "err.model_lambda", {"layer": "block/sneaky"}),
         (b"PK\x03\x04" + bytes(50 * 1024 * 1024), "own.too_big", {"size": "50.0", "most": 50}),
     ]  # fmt: skip
 
@@ -164,6 +193,43 @@ def test_every_refusal_gets_its_message_and_no_model(tmp_path: Path) -> None:
         assert warnings(at) == [said(key, **params)], key
         assert not chart_specs(at) and not at.dataframe
         assert not (tmp_path / "ran").exists()
+
+
+def test_the_config_refusals_in_chinese(tmp_path: Path) -> None:
+    clean = own_models.saved(own_models.signal_cnn(), tmp_path, "clean.keras")
+    for raw, key, params in (
+        (edited(clean, outside_function), "err.model_custom", {"layer": "c1", "name": "os.system"}),
+        (edited(clean, unknown_class), "err.model_unknown",
+         {"layer": "p1", "name": "keras.layers.MaxPooling9D"}),
+        (own_models.saved(own_models.nested_lambda(tmp_path / "ran"), tmp_path),
+         "err.model_lambda", {"layer": "block/sneaky"}),
+    ):  # fmt: skip
+        at = upload(raw, at=open_app(PAGE, own_source="upload", lang="zh"))
+        no_exception(at)
+        assert warnings(at) == [said(key, lang="zh", **params)], key
+        assert not chart_specs(at) and not at.dataframe
+
+
+def test_a_model_with_a_nested_sequential_shows_its_layers(tmp_path: Path) -> None:
+    at = upload(own_models.saved(own_models.nested(steps=30), tmp_path))
+    no_exception(at)
+    assert not warnings(at)
+    shapes = frame_with(at, "axes")
+    assert shapes["layer"].tolist() == [
+        *["signal", "c0", "block", "block/ca", "block/relu", "block/cb", "pool", "g"]
+    ]
+    assert shapes["class"].tolist()[2:4] == ["Sequential", "Conv1D"]
+    convs = frame_with(at, "agrees")
+    assert convs["layer"].tolist() == ["c0", "block/ca", "block/cb"]
+    assert convs["agrees"].tolist() == [True, True, True]
+    assert convs["field"].tolist() == [2, 4, 6]
+    charts = chart_specs(at)
+    assert len(charts) == 5  # c0, block/ca, block/relu, block/cb, pool
+    # cb (k3, stride 2) over ca (k3) over c0 (k2, same: reads its step and the next)
+    assert heatmap_rows(charts[3])[:2] == ["0: 0…5", "1: 2…7"]
+    code = at.code[0].value  # the nested block's layers reached as the page reaches them
+    assert "nested = model.get_layer('block')" in code and "get_layer('c0').output" in code
+    assert not [c for c in at.caption if "block/ca" in c.value]  # no layer left out
 
 
 def test_the_train_pages_fit_as_a_source() -> None:
@@ -205,3 +271,24 @@ def test_a_model_file_on_the_server_only_inside_its_folder(
     at = open_app(PAGE, own_source="path", own_path="signal.keras")
     no_exception(at)
     assert not warnings(at) and len(chart_specs(at)) == 5
+
+
+def test_a_channels_first_model_reads_channels_then_steps(tmp_path: Path) -> None:
+    at = upload(own_models.saved(own_models.channels_first(40, 3), tmp_path))
+    no_exception(at)
+    axes = frame_with(at, "axes")["axes"].tolist()
+    channels, steps = en("own.axis.channels"), en("own.axis.steps")
+    assert axes[0] == f"({en('own.axis.batch')}, {channels}, {steps})"
+    convs = frame_with(at, "agrees")  # shown whether or not this CPU can run the model
+    assert convs["data_format"].tolist() == ["channels_first"] * 2
+    assert convs["agrees"].tolist() == [True, True]
+    try:  # the same model run by Keras alone decides what the page can show on this CPU
+        model = own_models.channels_first(40, 3)
+        model(np.zeros((1, 3, 40), np.float32))
+    except tf.errors.UnimplementedError:
+        assert warnings(at) == [said("own.channels_first_cpu", layers="cf1, cf2")]
+        return
+    assert not warnings(at)
+    charts = chart_specs(at)
+    assert len(charts) == 3  # cf1, act, cf2: steps down, as for any model
+    assert heatmap_rows(charts[2])[:2] == ["0: 0…12", "1: 2…14"]

@@ -145,6 +145,25 @@ def keras_stack(stack: list[Window], length: int):
     return keras.Model(inputs, x)
 
 
+def perturbed(length: int) -> np.ndarray:
+    """A random (1, length, 1) input, then for each step p the input with p moved up, then down
+    (one of the two moves a max pool's winner)."""
+    x = np.random.default_rng(1).normal(size=(1, length, 1)).astype(np.float32)
+    batch = [x]
+    for p in range(length):
+        for delta in (1e4, -1e4):
+            moved = x.copy()
+            moved[0, p, 0] += delta
+            batch.append(moved)
+    return np.concatenate(batch)
+
+
+def rows_moved(act: np.ndarray, p: int) -> set[int]:
+    """The output rows that changed when input step ``p`` moved (outputs of :func:`perturbed`)."""
+    diff = np.abs(act[1 + 2 * p : 3 + 2 * p] - act[:1]).max(axis=(0, 2))
+    return set(np.flatnonzero(diff > 1e-2).tolist())
+
+
 @pytest.mark.parametrize("name", STACKS)
 def test_perturbing_one_step_changes_exactly_the_rows_that_read_it(name: str) -> None:
     import keras
@@ -154,22 +173,50 @@ def test_perturbing_one_step_changes_exactly_the_rows_that_read_it(name: str) ->
     outputs = keras.Model(model.inputs, [layer.output for layer in model.layers[1:]])
     config = keras.saving.serialize_keras_object(model)  # as config.json holds it
     fields = receptive.fields(graph(config), length)
-    rng = np.random.default_rng(1)
-    x = rng.normal(size=(1, length, 1)).astype(np.float32)
-    batch = [x]
-    for p in range(length):
-        for delta in (1e4, -1e4):
-            moved = x.copy()
-            moved[0, p, 0] += delta
-            batch.append(moved)
-    acts = outputs.predict(np.concatenate(batch), verbose=0)
+    acts = outputs.predict(perturbed(length), verbose=0)
     for i, (layer, act) in enumerate(zip(model.layers[1:], acts, strict=True)):
         field = fields[layer.name]
         assert field.rows == act.shape[1]
         stack = STACKS[name][: i + 1]
         for p in range(length):
-            diff = np.abs(act[1 + 2 * p : 3 + 2 * p] - act[:1]).max(axis=(0, 2))
-            changed = set(np.flatnonzero(diff > 1e-2).tolist())
             expected = {r for r in range(field.rows) if p in taps(stack, length, r)}
-            assert changed == expected, (layer.name, p)
+            assert (changed := rows_moved(act, p)) == expected, (layer.name, p)
             assert all(field.span(r)[0] <= p <= field.span(r)[1] for r in changed)  # type: ignore[index]
+
+
+def nested_stack(stack: list[Window], length: int):
+    """``keras_stack``'s layers, the second and third inside a nested Sequential and the
+    fourth inside a nested Functional model."""
+    import keras
+
+    flat = keras_stack(stack, length)
+    first, second, third, fourth = flat.layers[1:5]
+    block = keras.Sequential([second, third], name="block")
+    inner = keras.Input(tuple(third.output.shape[1:]))
+    tail = keras.Model(inner, fourth(inner), name="tail")
+    inputs = keras.Input((length, 1))
+    return keras.Model(inputs, tail(block(first(inputs))))
+
+
+def test_perturbing_one_step_through_nested_models(tmp_path) -> None:
+    import keras
+
+    from convlab.ownmodel import keras_model
+
+    length, stack = 23, STACKS["strides-pool-dilation"]
+    nested_stack(stack, length).save(tmp_path / "nested.keras")
+    own = keras_model.load((tmp_path / "nested.keras").read_bytes(), "nested.keras")
+    names = [flat.name for flat in own.shown]
+    assert names == ["l0", "block/l1", "block/l2", "tail/l3"]
+    fields = receptive.fields(own.graph, length)
+    assert fields["block"].key() == fields["block/l2"].key()
+    assert fields["tail"].key() == fields["tail/l3"].key()
+    acts = keras.Model(own.model.inputs, own.extractor.outputs).predict(
+        perturbed(length), verbose=0
+    )
+    for i, (name, act) in enumerate(zip(names, acts, strict=True)):
+        field = fields[name]
+        assert field.rows == act.shape[1]
+        for p in range(length):
+            expected = {r for r in range(field.rows) if p in taps(stack[: i + 1], length, r)}
+            assert rows_moved(act, p) == expected, (name, p)

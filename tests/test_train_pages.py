@@ -333,21 +333,21 @@ def test_upload_a_saved_model_and_explain_it(quick_fit: kim.Fit) -> None:
 
 def lambda_model(tmp_path: Path) -> bytes:
     ids = keras.Input((None,), dtype="int32")
-    x = keras.layers.Lambda(lambda t: t * 2)(keras.layers.Embedding(10, 4)(ids))
+    x = keras.layers.Lambda(lambda t: t * 2, name="doubled")(keras.layers.Embedding(10, 4)(ids))
     model = keras.Model(ids, keras.layers.GlobalMaxPooling1D()(keras.layers.Conv1D(2, 2)(x)))
     model.save(tmp_path / "lambda.keras")
     return (tmp_path / "lambda.keras").read_bytes()
 
 
 def test_unsafe_or_broken_model_files_are_refused(tmp_path: Path) -> None:
-    for raw, key in (
-        (b"not a model", "err.model_not_keras"),
-        (lambda_model(tmp_path), "err.model_lambda"),
+    for raw, key, params in (
+        (b"not a model", "err.model_not_keras", {}),
+        (lambda_model(tmp_path), "err.model_lambda", {"layer": "doubled"}),
     ):
         at = open_app("train")
         at.file_uploader(key="cnn_model_file").upload("x.keras", raw).run()
         no_exception(at)
-        assert warnings(at) == [en(key)]
+        assert warnings(at) == [en(key, **params)]
         assert ui.UPLOADED_MODEL not in at.session_state
 
 

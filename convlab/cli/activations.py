@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> dict:
                 "name": i.name,
                 "class": i.class_name,
                 "output_shape": list(i.output_shape),
-                "axes": table.axes(i, own.kind != "signal"),
+                "axes": table.axes(i, own.kind != "signal", own.channels_first),
             }
             for i in infos
         ],
@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> dict:
     }
     if acts.ids is not None:
         report["tokens"] = acts.labels
+        report["oov_positions"] = [int(at) for at in acts.oov.nonzero()[0]]
     return report
 
 
@@ -110,13 +111,9 @@ def _prepared(own, args: argparse.Namespace) -> Prepared:
             raise InputError("own.input_too_big", most=inputs.MAX_INPUT_BYTES // (1024 * 1024))
         array = inputs.read_npy(path.read_bytes())
     else:
-        steps = own.input_shape[1] or args.steps
-        channels = own.input_shape[-1] if len(own.input_shape) == 3 else 1
-        array = inputs.signal(args.example, int(steps), int(channels or 1), args.seed)
-        array = array if len(own.input_shape) == 3 else array[:, 0]
-    ids = own.kind == "ids"
-    x = inputs.fit(array, own.input_shape, ids=ids)
-    return Prepared(x, x[0].astype("int64") if ids else None, "npy")
+        steps, channels = own.signal_shape
+        array = own.arranged(inputs.signal(args.example, steps or args.steps, channels, args.seed))
+    return own.fit(array, "npy")
 
 
 def summary(report: dict) -> str:

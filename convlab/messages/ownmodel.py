@@ -92,6 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.col.position": {"en": "position", "zh": "位置"},
     "own.col.id": {"en": "token id", "zh": "词元 id"},
     "own.col.token": {"en": "token", "zh": "词元"},
+    "own.col.oov": {"en": "not in the vocabulary", "zh": "不在词表中"},
     "own.axis.batch": {"en": "batch", "zh": "batch 批"},
     "own.axis.steps": {"en": "steps", "zh": "steps 步"},
     "own.axis.channels": {"en": "channels", "zh": "channels 通道"},
@@ -160,8 +161,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "上传输入文件即可运行模型。",
     },
     "own.tokens": {
-        "en": "Token ids as the model reads them (∅ is padding, id 0; id 1 is the unknown word).",
-        "zh": "模型读到的词元 id（∅ 表示填充，id 0；id 1 表示未知词）。",
+        "en": "Token ids as the model reads them (∅ is padding, id 0). A word the vocabulary "
+        "does not have is shown as typed, ticked as not in the vocabulary: the model reads "
+        "only its out-of-vocabulary id.",
+        "zh": "模型读到的词元 id（∅ 表示填充，id 0）。词表中没有的词按输入原样显示，并标为“不在词表中”："
+        "模型读到的只是它的词表外 id。",
     },
     "label.own_transpose": {"en": "Use it transposed", "zh": "转置后使用"},
     "help.own_transpose": {
@@ -215,6 +219,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # Code.
     "own.code": {"en": "The same arrays in your notebook", "zh": "在你的笔记本里得到相同的数组"},
+    "own.channels_first_cpu": {
+        "en": "This TensorFlow cannot run {layers} here: data_format='channels_first' "
+        "convolution has no kernel on this CPU (TensorFlow runs only channels_last on CPU "
+        "unless its oneDNN kernels are on). The shapes above still hold. To see activations, "
+        "rebuild the model with channels_last layers (and (steps, channels) input), or run "
+        "convlab where oneDNN is on.",
+        "zh": "这里的 TensorFlow 无法运行 {layers}：data_format='channels_first' 的卷积在这台 CPU "
+        "上没有可用的内核（除非开启 oneDNN 内核，TensorFlow 在 CPU 上只运行 channels_last）。"
+        "上面的形状依然成立。要查看激活值，请用 channels_last 的层（以及 (步, 通道) 的输入）重建模型，"
+        "或在开启 oneDNN 的环境中运行 convlab。",
+    },
+    "own.code_nested": {
+        "en": "Not in the code below: {layers}. They sit in a model nested more than one level "
+        "deep, or fed by several layers, where the code's recipe (call the nested model's "
+        "layers on the one outer layer that feeds it) does not reach; the page calls them on "
+        "what the outer model feeds them (same weights) to show them.",
+        "zh": "下面的代码不含：{layers}。它们位于嵌套超过一层的模型中，或其输入来自多个层，"
+        "代码的做法（在唯一一个为嵌套模型提供输入的外层层上调用它的各层）到达不了；"
+        "本页把它们在外层模型传给它们的输入上再调用一次（权重相同）来显示。",
+    },
     "own.code_caption": {
         "en": "Keras 3 has no learning phase: build one model from the same inputs to the layers "
         "you want and call it with training=False. The old code below, from Keras 2, needed "
@@ -252,27 +276,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Refused: this .h5 file has no model_config (weights only?), so there is no model "
         "to check.",
         "zh": "已拒绝：这个 .h5 文件没有 model_config（只有权重？），因此没有可检查的模型。",
-    },
-    "own.lambda": {
-        "en": "Refused: layer '{layer}' is a Lambda (or uses a lambda), which would run Python "
-        "code from the file.",
-        "zh": "已拒绝：层 '{layer}' 是 Lambda（或使用了 lambda），加载它会执行文件中的 Python 代码。",
-    },
-    "own.custom": {
-        "en": "Refused: layer '{layer}' uses '{name}', which is not Keras's own. Loading it would "
-        "need code from outside Keras.",
-        "zh": "已拒绝：层 '{layer}' 使用了 '{name}'，它不是 Keras 自带的。加载它需要 Keras 以外的代码。",
-    },
-    "own.unknown": {
-        "en": "Refused: layer '{layer}' names '{name}', which this Keras does not have.",
-        "zh": "已拒绝：层 '{layer}' 使用了 '{name}'，而当前的 Keras 中没有它。",
-    },
-    "own.nested": {
-        "en": "Refused: layer '{layer}' is a whole {name} model nested inside this one. convlab "
-        "reads flat models only: save the inner model on its own, or rebuild the outer one "
-        "from its layers.",
-        "zh": "已拒绝：层 '{layer}' 是嵌套在其中的整个 {name} 模型。convlab 只读取扁平模型："
-        "请单独保存内层模型，或用它的各层重建外层模型。",
     },
     "own.not_model": {
         "en": "Refused: the file holds a '{name}', not a Functional or Sequential Keras model.",
@@ -340,6 +343,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.shape_mismatch": {
         "en": "The model takes {want} (batch first), but the input is {got}.",
         "zh": "模型接受 {want}（第一个是 batch），但输入是 {got}。",
+    },
+    "own.transposed_first": {
+        "en": "The model takes {want}, but the input is {got}: it looks transposed. You probably "
+        "meant {fixed}: {channels} channel(s) of {steps} steps, not {steps} channels of "
+        "{channels} step(s). This model's Conv1D layers read (channels, steps) "
+        "(data_format='channels_first'), Mathematica's order too.",
+        "zh": "模型接受 {want}，但输入是 {got}：看起来被转置了。你大概想要的是 {fixed}：{channels} 个通道、"
+        "每个通道 {steps} 步，而不是 {steps} 个通道、每个通道 {channels} 步。这个模型的 Conv1D 层按 "
+        "(通道, 步) 读取（data_format='channels_first'），与 Mathematica 的顺序相同。",
     },
     "own.transposed": {
         "en": "The model takes {want}, but the input is {got}: it looks transposed. You probably "

@@ -614,16 +614,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "and model.weights.h5.",
         "zh": "这不是 Keras 模型文件（.keras）：它应当是包含 config.json 和 model.weights.h5 的 zip。",
     },
-    "err.model_lambda": {
-        "en": "Refused: the model contains a Lambda layer, which would run Python code from "
-        "the file.",
-        "zh": "已拒绝：模型包含 Lambda 层，加载它会执行文件里的 Python 代码。",
-    },
-    "err.model_custom": {
-        "en": "Refused: the model uses '{name}', a class that is not part of Keras. Loading "
-        "it would need code from outside the file.",
-        "zh": "已拒绝：模型使用了 '{name}'，它不是 Keras 自带的类。加载它需要文件以外的代码。",
-    },
     "err.model_no_conv1d": {
         "en": "Refused: the model has no Conv1D layer, so there are no n-gram filters to show.",
         "zh": "已拒绝：模型没有 Conv1D 层，因此没有可展示的 n-gram 滤波器。",

@@ -1,41 +1,31 @@
 """A saved model's ``config.json`` judged before Keras reads it: what runs, and what is wired how.
 
-Keras rebuilds a model by looking up each ``class_name`` and calling it with
-its config, so a config naming a Lambda (Python bytecode), a class outside
-Keras or a function from an arbitrary module would run code that did not come
-from Keras. :func:`check` walks every serialized object and refuses those,
-naming the layer and the class. :func:`graph` reads the layers and their
-wiring for the receptive fields, without building anything.
+:func:`check` refuses what :mod:`convlab.model_config` refuses (code, classes
+outside Keras) and what this page cannot take (no model, several inputs).
+:func:`graph` reads the layers and their wiring for the receptive fields,
+without building anything; a model nested as a layer is opened into its own
+layers, each named by its path (``block/conv``).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
+from convlab import model_config
 from convlab.errors import InputError
 from convlab.ownmodel.receptive import Node
 
-MODELS = ("Functional", "Sequential", "Model")
-VALUES = frozenset(
-    {"__keras_tensor__", "__tensor__", "__numpy__", "__bytes__", "__ellipsis__", "__slice__"}
-)
-"""Keras's own encodings of values inside a config (no code): kept as they are."""
-FUNCTION_MODULES = ("keras.activations", "keras.losses", "keras.metrics")
-"""Where a serialized plain function (an activation) may come from."""
-
-LEGACY = "keras.layers"
-"""Where a legacy HDF5 config's classes, which name no module, are looked up."""
-Known = Callable[[str, str], bool]
-"""``known(module, class_name)``: is it a class or function Keras itself defines?"""
+Known = model_config.Known
+LEGACY = model_config.LEGACY
 
 
 def parse(raw: bytes, what: str = "config.json") -> dict:
     """The JSON object in ``raw``; InputError if it is not one."""
     try:
         config = json.loads(raw)
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
         raise InputError("own.not_json", member=what) from err
     if not isinstance(config, dict) or "class_name" not in config:
         raise InputError("own.not_json", member=what)
@@ -53,53 +43,15 @@ def parse_meta(raw: bytes) -> dict | None:
     return meta
 
 
-def _objects(node: Any, layer: str) -> Iterator[tuple[dict, str]]:
-    """Every serialized object (a dict with ``class_name``) and the layer it sits in."""
-    if isinstance(node, dict):
-        if "class_name" in node:
-            inner = node.get("config")
-            if isinstance(inner, dict) and isinstance(inner.get("name"), str):
-                layer = inner["name"]
-            yield node, layer
-        for value in node.values():
-            yield from _objects(value, layer)
-    elif isinstance(node, list | tuple):
-        for value in node:
-            yield from _objects(value, layer)
-
-
 def check(config: dict, known: Known | None = None, *, legacy: bool = False) -> None:
-    """InputError naming the layer and class of the first thing that is not plain Keras.
+    """InputError naming the layer and class of the first thing this page cannot take.
 
-    Refused: Lambda layers and lambdas anywhere; classes whose ``module`` is not
-    Keras or that carry a registered name (``package>Name``); functions from
-    outside Keras's activations, losses and metrics; names ``known`` says Keras
-    does not have; models nested as layers; models with more than one input.
-    A ``legacy`` (HDF5) config names no modules: its classes are looked up
-    among Keras's public layers and models (``known(LEGACY, name)``).
+    Refused: whatever :func:`convlab.model_config.refuse_code` refuses (code,
+    classes outside Keras, names ``known`` says Keras does not have, inside
+    nested models too); a file that holds no model; more than one input.
     """
+    model_config.refuse_code(config, known, legacy=legacy)
     top = str(config.get("class_name"))
-    for node, layer in _objects(config, "model"):
-        name = str(node["class_name"])
-        module = str(node.get("module") or "")
-        registered = str(node.get("registered_name") or "")
-        if name in ("Lambda", "__lambda__"):
-            raise InputError("own.lambda", layer=layer)
-        if name in VALUES:
-            continue
-        if name == "function":
-            function = str(node.get("config"))
-            if module not in FUNCTION_MODULES or (known and not known(module, function)):
-                raise InputError("own.custom", layer=layer, name=f"{module}.{function}")
-            continue
-        if ">" in registered or (module and module.split(".")[0] != "keras"):
-            raise InputError("own.custom", layer=layer, name=f"{module}.{name}")
-        if not module and not legacy:
-            raise InputError("own.custom", layer=layer, name=name)
-        if known is not None and not known(module or LEGACY, name):
-            raise InputError("own.unknown", layer=layer, name=f"{module}.{name}".lstrip("."))
-        if name in MODELS and node is not config:
-            raise InputError("own.nested", layer=layer, name=name)
     if top not in ("Functional", "Sequential"):
         raise InputError("own.not_model", name=top)
     inputs = [n for n in graph(config) if not n.inbound]
@@ -127,23 +79,43 @@ def _name(layer: dict) -> str:
     return str(layer.get("name") or (layer.get("config") or {}).get("name"))
 
 
-def graph(config: dict) -> list[Node]:
+def graph(config: dict, path: str = "", feed: tuple[str, ...] = ()) -> list[Node]:
     """The model's layers in saved order, each with the layers it reads.
 
     A Sequential model is a chain; a Functional one names its inputs in each
     layer's ``inbound_nodes``. Keras saves every layer after those it reads.
+    A nested model (``path`` its name and a slash, ``feed`` what it reads in
+    the model around it) is its own layers, its input layers reading ``feed``,
+    then a node of its own that reads its output layers.
     """
     body = config.get("config") or {}
     layers = [layer for layer in body.get("layers") or [] if isinstance(layer, dict)]
     sequential = config.get("class_name") == "Sequential"
     if sequential and (not layers or layers[0].get("class_name") != "InputLayer"):
         layers.insert(0, {"class_name": "InputLayer", "config": {"name": "input"}})
-    nodes = []
+    nodes: list[Node] = []
     for i, layer in enumerate(layers):
         if sequential:
-            inbound = () if i == 0 else (_name(layers[i - 1]),)
+            inbound = () if i == 0 else (path + _name(layers[i - 1]),)
         else:
-            inbound = tuple(dict.fromkeys(_sources(layer.get("inbound_nodes") or [])))
-        name, class_name = _name(layer), str(layer.get("class_name"))
+            reads = dict.fromkeys(_sources(layer.get("inbound_nodes")))
+            inbound = tuple(path + source for source in reads)
+        name, class_name = path + _name(layer), str(layer.get("class_name"))
+        if class_name == "InputLayer":
+            inbound = feed
+        if class_name in model_config.MODELS:
+            inner = graph(layer, f"{name}/", inbound)
+            nodes.extend(inner)
+            inbound = _outputs(layer, f"{name}/", inner)
         nodes.append(Node(name, class_name, layer.get("config") or {}, inbound))
     return nodes
+
+
+def _outputs(model: dict, path: str, nodes: list[Node]) -> tuple[str, ...]:
+    """The layers a nested model's output comes from: its last (Sequential) or its output layers."""
+    if model.get("class_name") == "Sequential":
+        return (nodes[-1].name,) if nodes else ()
+    named = (model.get("config") or {}).get("output_layers") or []
+    if named and isinstance(named[0], str):  # one output: [name, node, tensor]
+        named = [named]
+    return tuple(path + str(out[0]) for out in named if isinstance(out, list) and out)

@@ -34,11 +34,17 @@ class Prepared:
     x: np.ndarray
     ids: np.ndarray | None
     source: str
+    tokens: tuple[str, ...] = ()
+    """The words of a sentence as the model's tokenizer split them, before any id lookup."""
+    channels_first: bool = False
+    """The signal is (batch, channels, steps), as a model of channels_first Conv1D reads it."""
 
     @property
     def steps(self) -> int:
         """Input steps the receptive fields are traced on: token positions for text."""
-        return len(self.ids) if self.ids is not None else int(self.x.shape[1])
+        if self.ids is not None:
+            return len(self.ids)
+        return int(self.x.shape[2 if self.channels_first else 1])
 
     @property
     def digest(self) -> str:
@@ -108,34 +114,43 @@ def signal(kind: str, steps: int, channels: int, seed: int) -> np.ndarray:
     return out.astype(np.float32)
 
 
-def fit(array: np.ndarray, expected: tuple[int | None, ...], *, ids: bool = False) -> np.ndarray:
+def fit(
+    array: np.ndarray,
+    expected: tuple[int | None, ...],
+    *,
+    ids: bool = False,
+    channels_first: bool = False,
+) -> np.ndarray:
     """``array`` with a batch axis of 1, if it fits ``expected`` (batch first); else the lesson.
 
     One leading axis of 1 is read as the batch; a 1-D signal fits a model with
     one channel. A 2-D array that fits only once transposed gets its own
-    message, with the numbers.
+    message, with the numbers read in the model's order: (steps, channels), or
+    (channels, steps) for a model of ``channels_first`` Conv1D layers.
     """
     want = tuple(expected[1:])
+    steps_axis = 1 if channels_first and len(want) == 2 else 0
     a = np.asarray(array)
     if a.ndim == len(want) + 1 and a.shape[0] == 1:
         a = a[0]
-    if a.ndim == 1 and len(want) == 2 and want[1] == 1:
-        a = a[:, None]
+    if a.ndim == 1 and len(want) == 2 and want[1 - steps_axis] == 1:
+        a = a[None, :] if steps_axis else a[:, None]
     if a.ndim != len(want):
         raise InputError("own.shape_rank", want=show((None, *want)), got=show(a.shape))
     if not _fits(a.shape, want):
         if a.ndim == 2 and _fits(a.shape[::-1], want):
+            fixed = a.shape[::-1]
             raise InputError(
-                "own.transposed",
+                "own.transposed_first" if steps_axis else "own.transposed",
                 want=show((None, *want)),
                 got=show(a.shape),
-                fixed=show(a.shape[::-1]),
-                steps=a.shape[1],
-                channels=a.shape[0],
+                fixed=show(fixed),
+                steps=fixed[steps_axis],
+                channels=fixed[1 - steps_axis],
             )
         raise InputError("own.shape_mismatch", want=show((None, *want)), got=show(a.shape))
-    if a.ndim and a.shape[0] > MAX_STEPS:
-        raise InputError("own.too_many_steps", steps=a.shape[0], most=MAX_STEPS)
+    if a.ndim and a.shape[steps_axis] > MAX_STEPS:
+        raise InputError("own.too_many_steps", steps=a.shape[steps_axis], most=MAX_STEPS)
     if ids:
         if not np.all(np.equal(np.mod(a, 1), 0)) or a.min(initial=0) < 0:
             raise InputError("own.ids_bad")

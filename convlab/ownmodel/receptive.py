@@ -35,9 +35,11 @@ KEEP_STEPS = frozenset(
         "UnitNormalization", "Normalization", "Rescaling", "Dropout", "SpatialDropout1D",
         "GaussianNoise", "GaussianDropout", "AlphaDropout", "Dense", "EinsumDense", "Identity",
         "Add", "Subtract", "Multiply", "Average", "Maximum", "Minimum", "Concatenate",
+        "Sequential", "Functional", "Model",
     }
 )  # fmt: skip
-"""Layers whose output row i reads exactly row i of their input(s)."""
+"""Layers whose output row i reads exactly row i of their input(s). A nested model is one
+of them: in a graph its node reads its own output layers (``config.graph``)."""
 WHOLE = frozenset({"GlobalMaxPooling1D", "GlobalAveragePooling1D", "Flatten", "GlobalMaxPool1D"})
 """Layers whose every output reads every input step."""
 

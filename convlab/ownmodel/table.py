@@ -23,7 +23,7 @@ AXES = ("batch", "steps", "channels", "filters", "features", "text", "unknown")
 COLUMNS = (
     *("layer", "class", "output_shape", "axes", "params"),
     *("kernel", "formula", "params_formula", "data_format", "field", "jump", "agrees"),
-    *("filter", "rank", "span", "activation", "ngram", "position", "id", "token"),
+    *("filter", "rank", "span", "activation", "ngram", "position", "id", "token", "oov"),
 )
 """Every column the page's tables head through ``own.col.<name>``."""
 
@@ -41,8 +41,17 @@ class LayerInfo:
     input_shape: tuple[int | None, ...] | None
 
 
-def axes(info: LayerInfo, text: bool) -> list[str]:
-    """What each output axis of a layer means: batch, steps, channels, filters or features."""
+def channels_first(config: Mapping[str, Any], model: bool) -> bool:
+    """Whether a layer's (batch, ·, ·) output is (batch, channels, steps): its own
+    ``data_format`` if it has one, else the model's (an activation keeps its input's order)."""
+    return config.get("data_format", "channels_first" if model else "") == "channels_first"
+
+
+def axes(info: LayerInfo, text: bool, first: bool = False) -> list[str]:
+    """What each output axis of a layer means: batch, steps, channels, filters or features.
+
+    ``first``: the model reads (batch, channels, steps), as its channels_first Conv1D do.
+    """
     rank = len(info.output_shape)
     if rank <= 1:
         return ["batch"][:rank]
@@ -52,7 +61,7 @@ def axes(info: LayerInfo, text: bool) -> list[str]:
         steps = info.class_name in STEPS_IN and (text or info.class_name == "InputLayer")
         return ["batch", "steps" if steps else "features"]
     last = "filters" if info.class_name == "Conv1D" else "channels"
-    if rank == 3 and info.config.get("data_format") == "channels_first":
+    if rank == 3 and channels_first(info.config, first):
         return ["batch", last, "steps"]
     return ["batch", "steps", last] + ["unknown"] * (rank - 3)
 
@@ -121,14 +130,14 @@ def conv_rows(
     return rows
 
 
-def layer_rows(infos: Sequence[LayerInfo], text: bool) -> pd.DataFrame:
+def layer_rows(infos: Sequence[LayerInfo], text: bool, first: bool = False) -> pd.DataFrame:
     """One row per layer: name, class, output shape, the meaning of each axis, parameters."""
     return pd.DataFrame(
         {
             "layer": [i.name for i in infos],
             "class": [i.class_name for i in infos],
             "output_shape": [show(i.output_shape) for i in infos],
-            "axes": [axes(i, text) for i in infos],
+            "axes": [axes(i, text, first) for i in infos],
             "params": [i.params for i in infos],
         }
     )

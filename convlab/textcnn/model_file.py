@@ -4,7 +4,8 @@ A ``.keras`` file is a zip: ``config.json`` (the layers), ``metadata.json``,
 ``model.weights.h5``, and for convlab's own files ``convlab.json`` (vocabulary,
 classes, settings). :func:`read` checks the zip's directory against
 :data:`LIMITS` (see :mod:`convlab.archives`), reads the two JSON members in
-chunks up to their caps, and refuses layers that carry code. What Keras then
+chunks up to their caps, and refuses layers that carry code (:mod:`convlab.model_config`,
+as for the Your model page). What Keras then
 loads is a fresh zip of only the checked members (:meth:`ModelFile.write_keras`),
 so it never meets a member the checks did not read, nor a size they did not
 bound. Nothing here imports Keras: a hostile file is refused before the
@@ -18,6 +19,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from convlab import model_config
 from convlab.archives import Archive, Limits
 from convlab.errors import InputError
 
@@ -68,7 +70,7 @@ def read(raw: bytes, name: str = "upload.keras", most: int = MAX_MODEL_BYTES) ->
 
     Refused, in this order: not a zip; a directory over the limits; no config
     or weights; JSON that does not parse or holds lone surrogates; Lambda layers or classes not from
-    Keras; no Conv1D layer.
+    Keras (:func:`convlab.model_config.refuse_code`); no Conv1D layer.
     """
     if not raw.startswith(b"PK"):
         raise InputError("err.model_not_keras")
@@ -84,8 +86,8 @@ def read(raw: bytes, name: str = "upload.keras", most: int = MAX_MODEL_BYTES) ->
         json.dumps(meta, ensure_ascii=False).encode()
     except UnicodeEncodeError as err:
         raise InputError("err.model_broken_text") from err
-    _refuse_unsafe(config)
-    if not any(node.get("class_name") == "Conv1D" for node in _configs(config)):
+    model_config.refuse_code(config)
+    if not any(node.get("class_name") == "Conv1D" for node, _ in model_config.objects(config)):
         raise InputError("err.model_no_conv1d")
     return ModelFile(raw, name, limits, config, meta)
 
@@ -95,35 +97,3 @@ def _json(raw: bytes) -> object:
         return json.loads(raw)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as err:
         raise InputError("err.model_not_keras") from err
-
-
-def _configs(node: object):
-    """Every serialized Keras object (a dict with "class_name") inside a config, depth first."""
-    if isinstance(node, dict):
-        if "class_name" in node:
-            yield node
-        for value in node.values():
-            yield from _configs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _configs(value)
-
-
-def _refuse_unsafe(config: dict) -> None:
-    """Lambda layers carry Python code and custom classes need code we do not have: refuse both.
-
-    Keras marks its own classes with a ``module`` under ``keras`` and no
-    registered name of the form ``package>Name``; anything else is a class
-    defined outside Keras. Names in dunders are Keras's own value encodings
-    (tensors, arrays), except ``__lambda__``, which is a Python function.
-    """
-    for node in _configs(config):
-        name = str(node["class_name"])
-        if name in ("Lambda", "__lambda__"):
-            raise InputError("err.model_lambda")
-        if name.startswith("__") and name.endswith("__"):
-            continue
-        module = str(node.get("module") or "")
-        registered = str(node.get("registered_name") or "")
-        if not (module == "keras" or module.startswith("keras.")) or ">" in registered:
-            raise InputError("err.model_custom", name=name)

@@ -150,10 +150,7 @@ def prepared_input(own: OwnModel) -> Prepared:
 
 
 def _signal(own: OwnModel) -> Prepared:
-    steps_fixed, channels = (
-        own.input_shape[1],
-        own.input_shape[-1] if len(own.input_shape) == 3 else 1,
-    )
+    steps_fixed, channels = own.signal_shape
     columns = st.columns(3)
     with columns[0]:
         kind = setting(st.selectbox, "own_signal")
@@ -161,29 +158,34 @@ def _signal(own: OwnModel) -> Prepared:
         steps = steps_fixed or setting(st.number_input, "own_steps", step=1)
     with columns[2]:
         seed = setting(st.number_input, "own_seed", step=1)
-    array = inputs.signal(kind, int(steps), int(channels or 1), int(seed))
-    return _fitted(own, array if len(own.input_shape) == 3 else array[:, 0], "signal")
+    array = inputs.signal(kind, int(steps), channels, int(seed))
+    return _fitted(own, own.arranged(array), "signal")
 
 
 def _fitted(own: OwnModel, array: np.ndarray, source: str) -> Prepared:
     """``array`` held to the model's input; a transposed one is explained and may be flipped."""
-    ids = own.kind == "ids"
     try:
-        x = inputs.fit(array, own.input_shape, ids=ids)
+        return own.fit(array, source)
     except InputError as err:
-        if err.key != "own.transposed":
+        if err.key not in ("own.transposed", "own.transposed_first"):
             raise
         st.warning(t(err.key, **err.params), icon=":material/swap_horiz:")
-        if not labelled(st.checkbox, "own_transpose"):
-            st.stop()
-        x = inputs.fit(np.asarray(array).T, own.input_shape, ids=ids)
-        st.caption(t("own.transposed_used", shape=plain(str(tuple(x.shape[1:])))))
-    return Prepared(x, x[0].astype(np.int64) if ids else None, source)
+    if not labelled(st.checkbox, "own_transpose"):
+        st.stop()
+    prepared = own.fit(np.asarray(array).T, source)
+    st.caption(t("own.transposed_used", shape=plain(str(tuple(prepared.x.shape[1:])))))
+    return prepared
 
 
-def activations(own: OwnModel, prepared: Prepared) -> tuple[Activations, dict]:
-    """Every shown layer's output for ``prepared`` and the receptive fields of its layers."""
-    names = [layer.name for layer in own.shown]
+def fields(own: OwnModel, prepared: Prepared) -> dict[str, receptive.Field | None]:
+    """The receptive fields of every layer for this input; stops if a layer would get no step."""
     with explained():
-        fields = receptive.check_length(own.graph, names, prepared.steps)
-    return _run(own.digest, prepared.digest, own, prepared), fields
+        return receptive.check_length(own.graph, [f.name for f in own.shown], prepared.steps)
+    raise AssertionError  # explained() stops the page
+
+
+def activations(own: OwnModel, prepared: Prepared) -> Activations:
+    """Every shown layer's output for ``prepared``; stops with the reason if it cannot run."""
+    with explained():
+        return _run(own.digest, prepared.digest, own, prepared)
+    raise AssertionError

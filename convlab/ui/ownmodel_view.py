@@ -33,7 +33,7 @@ def summary(own: OwnModel) -> None:
             layers=len(infos),
             convs=len(own.conv_layers),
             shape=show(own.input_shape),
-            params=f"{sum(i.params for i in infos):,}",
+            params=f"{own.model.count_params():,}",
         ),
         icon=":material/check_circle:",
     )
@@ -42,7 +42,7 @@ def summary(own: OwnModel) -> None:
 def shape_table(own: OwnModel) -> None:
     """One row per layer: class, output shape, what each axis means, parameters."""
     st.subheader(t("own.shapes"))
-    frame = table.layer_rows(own.layer_infos, own.kind != "signal")
+    frame = table.layer_rows(own.layer_infos, own.kind != "signal", own.channels_first)
     frame["axes"] = [
         "(" + ", ".join(t(f"own.axis.{axis}") for axis in axes) + ")" for axes in frame["axes"]
     ]
@@ -60,11 +60,13 @@ def conv_table(own: OwnModel, fields: dict[str, Field | None], length: int) -> N
     st.caption(t("own.convs_caption", length=length))
 
 
-def tokens(acts: Activations) -> None:
-    """The ids the model read, with their tokens, padding and unknown words marked."""
-    if acts.ids is None:
+def tokens(own: OwnModel, prepared: Prepared) -> None:
+    """The ids the model reads, with their tokens, padding and unknown words marked."""
+    if prepared.ids is None:
         return
-    frame = pd.DataFrame({"position": range(len(acts.ids)), "id": acts.ids, "token": acts.labels})
+    labels, oov = own.words(prepared.ids, prepared.tokens)
+    ids = prepared.ids
+    frame = pd.DataFrame({"position": range(len(ids)), "id": ids, "token": labels, "oov": oov})
     st.caption(t("own.tokens"))
     columns = {c: f"own.col.{c}" for c in frame.columns}
     dataframe(frame, columns, hide_index=True, height=180)
@@ -79,8 +81,7 @@ def layer_panel(
 ) -> None:
     """One layer: caption with its output shape, heatmap of labelled rows, top spans, CSV."""
     act = acts.outputs[name]
-    layer = own.model.get_layer(name)
-    cls = type(layer).__name__
+    cls = type(own.layer(name)).__name__
     labels = views.row_labels(fields.get(name), act.shape[0], text_tokens(own, acts))
     what = t("own.axis.filters") if cls == "Conv1D" else t("own.axis.channels")
     st.markdown(f"**{plain(name)}**")
@@ -146,8 +147,9 @@ def downloads(own: OwnModel, acts: Activations, fields: dict[str, Field | None])
 def winners(own: OwnModel, acts: Activations, fields: dict[str, Field | None]) -> None:
     """The winning n-gram per filter of each Conv1D that reads the embedding directly."""
     by_name = {node.name: node for node in own.graph}
-    for layer in own.conv_layers:
-        node = by_name.get(layer.name)
+    for flat in own.conv_layers:
+        layer = flat.layer
+        node = by_name.get(flat.name)
         if node is None or len(node.inbound) != 1 or acts.ids is None:
             continue
         source = by_name.get(node.inbound[0])
@@ -157,12 +159,12 @@ def winners(own: OwnModel, acts: Activations, fields: dict[str, Field | None]) -
             continue
         if c.get("dilation_rate") not in ((1,), [1], 1):
             continue
-        embedding = own.model.get_layer(source.name).get_weights()[0]
+        embedding = own.layer(source.name).get_weights()[0]
         kernel, bias = layer.get_weights()[:2]
-        act = acts.outputs[layer.name]
-        labels = views.row_labels(fields.get(layer.name), act.shape[0], acts.labels)
+        act = acts.outputs[flat.name]
+        labels = views.row_labels(fields.get(flat.name), act.shape[0], acts.labels)
         frame = views.winners(embedding, kernel, bias, acts.ids, act, labels)
-        st.markdown(f"**{t('own.winners', layer=plain(layer.name))}**")
+        st.markdown(f"**{t('own.winners', layer=plain(flat.name))}**")
         st.caption(t("own.winners_caption"))
         dataframe(
             frame, {c: f"own.col.{c}" for c in ("filter", "ngram", "activation")}, hide_index=True
@@ -173,9 +175,12 @@ def code(own: OwnModel, prepared: Prepared, sentence: str | None) -> None:
     """The Keras 3 code for the same arrays beside the Keras 2 code; the input to run it on."""
     st.subheader(t("own.code"))
     st.caption(t("own.code_caption"))
-    names = [layer.name for layer in own.shown]
+    names, opened = snippet.reachable(own.graph, [flat.name for flat in own.shown])
+    inside = [flat.name for flat in own.shown if flat.name not in names]
+    if inside:
+        st.caption(t("own.code_nested", layers=plain(", ".join(inside))))
     left, right = st.columns(2)
-    left.code(snippet.keras3(names, sentence), language="python")
+    left.code(snippet.keras3(names, sentence, opened=opened), language="python")
     right.code(snippet.KERAS2, language="python")
     if sentence is None:
         buffer = io.BytesIO()

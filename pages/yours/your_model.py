@@ -29,9 +29,10 @@ if not own.conv_layers:
 
 st.subheader(ui.t("own.input"))
 prepared = ownmodel.prepared_input(own)
-acts, fields = ownmodel.activations(own, prepared)
-view.tokens(acts)
-view.conv_table(own, fields, acts.length)
+view.tokens(own, prepared)
+fields = ownmodel.fields(own, prepared)
+view.conv_table(own, fields, prepared.steps)
+acts = ownmodel.activations(own, prepared)
 
 st.subheader(ui.t("own.activations"))
 top = view.top_setting()

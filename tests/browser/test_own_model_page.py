@@ -21,22 +21,42 @@ from tests.browser.harness import (
 pytestmark = pytest.mark.browser
 
 
+def nested_model(path: Path) -> Path:
+    """A model with a nested Sequential block of Conv1D layers, saved by Keras."""
+    from tests import own_models
+
+    own_models.nested(steps=60).save(path)
+    return path
+
+
+MODELS = {"my_signal_model.keras": None, "my_nested_model.keras": nested_model}
+"""Uploaded file names, and how each is made (None: the shipped signal example)."""
+
+
+@pytest.mark.parametrize("name", MODELS)
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_upload_a_model_and_see_its_heatmaps(
-    page: Page, base_url: str, tmp_path: Path, lang: str
+    page: Page, base_url: str, tmp_path: Path, lang: str, name: str
 ) -> None:
     open_page(page, base_url, f"/your_model?own_source=upload&lang={lang}")
     assert_no_exception(page, "/your_model upload")
-    model = tmp_path / "my_signal_model.keras"
-    model.write_bytes(examples.read("signal_example"))
+    model = tmp_path / name
+    make = MODELS[name]
+    if make is None:
+        model.write_bytes(examples.read("signal_example"))
+    else:
+        make(model)
     chooser = page.locator('[data-testid="stFileUploaderDropzoneInput"]').first
     rerun_after(page, lambda: chooser.set_input_files(str(model)))
     wait_for_app(page)
     page.locator(CHART_SVG).nth(4).wait_for(state="visible")
-    assert_no_exception(page, "/your_model after the upload")
-    assert page.locator(CHART_SVG).count() == 5
+    assert_no_exception(page, f"/your_model after uploading {name}")
+    assert page.locator(CHART_SVG).count() == 5  # signal: 5 layers; nested: c0, 3 inside, pool
     text = page.locator('[data-testid="stMain"]').inner_text()
     assert message("own.activations", lang) in text
-    assert "my\\_signal\\_model.keras" not in text  # escaped markdown renders as the plain name
-    assert "my_signal_model.keras" in text
-    screenshot(page, f"your_model-upload-{lang}")
+    stem = name.removesuffix(".keras")
+    assert name.replace("_", "\\_") not in text  # escaped markdown renders as the plain name
+    assert name in text
+    if make is not None:
+        assert "block/cb" in text  # a layer inside the nested model, by its path
+    screenshot(page, f"your_model-{stem}-{lang}")
