@@ -229,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "row.input": {"en": "input", "zh": "输入"},
     "row.kernel": {"en": "kernel", "zh": "卷积核"},
     "row.strides": {"en": "strides", "zh": "strides"},
-    "row.dilation_rate": {"en": "dilation_rate", "zh": "dilation_rate"},
+    "row.dilation_rate": {"en": "dilation", "zh": "dilation"},
     "row.padding": {"en": "padding", "zh": "padding"},
     "row.output": {"en": "output", "zh": "输出"},
     "conv2d.side_by_side": {"en": "Side by side (float32)", "zh": "并排比较（float32）"},
