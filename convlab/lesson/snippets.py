@@ -57,10 +57,12 @@ rows = []
 for token in tokens:
     if token in kv:
         rows.append(kv[token])
-{policy}x = np.array(rows, dtype=np.float32).reshape(len(rows), kv.vector_size)  # (words, D)
+{policy}# The rows stacked: the (words, D) sentence matrix
+x = np.array(rows, dtype=np.float32).reshape(len(rows), kv.vector_size)
 found = sum(token in kv for token in tokens)
 print(len(tokens), "tokens,", found, "with a vector:", x.shape)
-print([round(float(norm), 3) for norm in np.linalg.norm(x, axis=1)])  # each row's norm
+# Each row's norm, as the token table shows it
+print([round(float(norm), 3) for norm in np.linalg.norm(x, axis=1)])
 """
 
 
