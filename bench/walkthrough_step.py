@@ -60,10 +60,16 @@ def fragment(run) -> None:
 
 def drawn_steps(run: walk.LayerRun) -> list[dict]:
     """Every step's tables, specs and text, built before timing, for the control."""
+    from convlab.i18n import message
     from convlab.lesson import charts
+    from convlab.ui.walkthrough import ICONS
 
     tokens, x, kernel, bias, y, conv = run.tokens, run.x, run.kernel, run.bias, run.y, run.conv
     labels = run.labels
+    buttons = [
+        (name, message(f"walk.{name}", "en"), message(f"help.walk_{name}", "en"), ICONS[name])
+        for name in ("first", "prev", "next", "last")
+    ]
     out = []
     for t in range(y.shape[0]):
         at = walk.step(conv, len(tokens), t, 0)
@@ -120,6 +126,8 @@ def drawn_steps(run: walk.LayerRun) -> list[dict]:
                 "code": snippets.conv1d(conv, len(tokens), x.shape[1])
                 + snippets.walkthrough(conv, len(tokens), x.shape[1], t, 0),
                 "labels": labels,
+                "buttons": buttons,
+                "pick_help": message("help.cell_t", "en"),
             }
         )
     return out
@@ -130,12 +138,20 @@ def control(steps: list[dict]) -> None:
     import streamlit as st
 
     t = st.session_state.get("cell_t", 0)
-    for column, name in zip(st.columns(4), ("first", "prev", "next", "last"), strict=True):
-        if column.button(name, key=f"walk_{name}") and name == "next":
+    buttons = steps[0]["buttons"]
+    for column, (name, label, help_text, icon) in zip(st.columns(4), buttons, strict=True):
+        pressed = column.button(
+            label, key=f"walk_{name}", help=help_text, icon=icon, width="stretch"
+        )
+        if pressed and name == "next":
             st.session_state.cell_t = t = min(t + 1, len(steps) - 1)
     step = steps[t]
-    st.selectbox("t", range(len(steps)), index=t, format_func=step["labels"].__getitem__)
-    st.selectbox("f", range(4))
+    pick_t, pick_f = st.columns([3, 1])
+    labels, help_text = step["labels"], step["pick_help"]
+    pick_t.selectbox(
+        "t", range(len(steps)), index=t, format_func=labels.__getitem__, help=help_text
+    )
+    pick_f.selectbox("f", range(4), help=help_text)
     left, right = st.columns([3, 2])
     st.caption("zoom")
     bottom = st.columns(2)

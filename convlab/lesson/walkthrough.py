@@ -56,15 +56,22 @@ class Step:
 
 def step(conv: ConvLayer, words: int, t: int, f: int, *, all_filters: bool = False) -> Step:
     """Step t clamped into range(new_steps), so a stale index never points past the output."""
-    steps = conv.steps(words)
-    t = min(max(t, 0), steps - 1)
-    read = arithmetic.window_positions(words, conv.n, conv.padding, conv.strides, conv.dilation)
-    return Step(t, f, steps, read[t], all_filters)
+    return _step(_windows(conv, words), t, f, all_filters)
+
+
+def _windows(conv: ConvLayer, words: int) -> np.ndarray:
+    """(new_steps, n) input rows each step reads."""
+    return arithmetic.window_positions(words, conv.n, conv.padding, conv.strides, conv.dilation)
+
+
+def _step(read: np.ndarray, t: int, f: int, all_filters: bool) -> Step:
+    t = min(max(t, 0), len(read) - 1)
+    return Step(t, f, len(read), read[t], all_filters)
 
 
 def first_step_reading(conv: ConvLayer, words: int, row: int) -> int | None:
     """The first output step whose window reads input row ``row`` (padding included), or None."""
-    read = arithmetic.window_positions(words, conv.n, conv.padding, conv.strides, conv.dilation)
+    read = _windows(conv, words)
     hits = np.flatnonzero((read == row).any(axis=1))
     return int(hits[0]) if hits.size else None
 
@@ -221,12 +228,13 @@ def mark_step(cells: pd.DataFrame, at: Step, *, playing: bool) -> pd.DataFrame:
     t, f = cells.t.to_numpy(), cells.f.to_numpy()
     current = (t == at.t) & ((f == at.f) | at.all_filters)
     later = (t > at.t) | ((t == at.t) & ~current)
-    hidden = later & playing
-    return cells.assign(
-        value=np.where(hidden, np.nan, cells.value.to_numpy()),
-        text=np.where(hidden, "", cells.text.to_numpy()),
-        state=np.where(current, "current", np.where(later, "later", "done")),
-    )
+    marked = {"state": np.where(current, "current", np.where(later, "later", "done"))}
+    if playing:
+        marked |= {
+            "value": np.where(later, np.nan, cells.value.to_numpy()),
+            "text": np.where(later, "", cells.text.to_numpy()),
+        }
+    return cells.assign(**marked)
 
 
 def output_table(y: np.ndarray, at: Step, rows: Sequence[str], *, playing: bool) -> pd.DataFrame:
@@ -296,8 +304,13 @@ class LayerRun:
         """The drawn dimensions, and the zoom column if D is wide."""
         return _columns(self.dim)
 
+    @cached_property
+    def windows(self) -> np.ndarray:
+        """(new_steps, n) input rows each step reads."""
+        return _windows(self.conv, self.words)
+
     def step(self, t: int, f: int, *, all_filters: bool = False) -> Step:
-        return step(self.conv, self.words, t, f, all_filters=all_filters)
+        return _step(self.windows, t, f, all_filters)
 
     def input_rows(self, pad: str) -> list[str]:
         """The labels of the rows Keras sees, zero padding (``pad``) included."""
