@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convlab.lesson import keras_layers, ngrams
+from convlab.lesson import charts, keras_layers, ngrams
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.layer import ConvLayer
 from convlab.vectors.sets import Embedding, embed_sentence, load_builtin
@@ -179,3 +179,15 @@ def test_a_layer_run_shares_its_cells_and_marks_each_step_afresh(emb):
     drawn = run.kernel_table(4).pivot(index="slot", columns="column", values="value")
     np.testing.assert_array_equal(drawn[[f"d{j}" for j in range(walk.ZOOM)]], kernel[:, :12, 4])
     assert drawn[run.columns[-1]].isna().all()
+
+
+def test_panel_specs_are_kept_per_layout_and_scale():
+    layout = {"rows": ["0: a"], "columns": ["d0"], "title": "input", "value_title": "value"}
+    two = charts.grid(**layout, extent=2.0)
+    assert charts.grid(**{**layout, "rows": ("0: a",)}, extent=2.0) is two  # built once
+    three = charts.grid(**layout, extent=3.0)
+
+    def domain(spec: dict) -> list[float]:
+        return spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+
+    assert domain(three) == [-3.0, 3.0] and domain(two) == [-2.0, 2.0]  # no scale moves another
