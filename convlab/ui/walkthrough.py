@@ -24,7 +24,7 @@ from convlab.lesson import charts, ngrams, snippets, tables
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.layer import ConvLayer
 from convlab.ui.state import save_settings, value
-from convlab.ui.text import plain, t
+from convlab.ui.text import plain, t, translator
 from convlab.ui.widgets import labelled, pick
 
 STEP_SETTINGS = ("cell_t", "cell_f")
@@ -135,6 +135,7 @@ def _advance(steps: int) -> None:
 def step_view(run: walk.LayerRun) -> None:
     """The fragment: buttons, pickers, the four panels, the step in words, and its code."""
     x, kernel, bias, y, conv = run.x, run.kernel, run.bias, run.y, run.conv
+    tr = translator()
     steps, filters = y.shape
     playing = st.session_state.get(PLAYING, False)
     if playing and not st.session_state.pop(FRESH, False):
@@ -153,11 +154,11 @@ def step_view(run: walk.LayerRun) -> None:
         strict=True,
     ):
         column.button(
-            t(f"walk.{name}"),
+            tr(f"walk.{name}"),
             key=f"walk_{name}",
             on_click=_go,
             args=(target,),
-            help=t(f"help.walk_{name}"),
+            help=tr(f"help.walk_{name}"),
             icon=ICONS[name],
             width="stretch",
         )
@@ -168,10 +169,10 @@ def step_view(run: walk.LayerRun) -> None:
         step_f = pick("cell_f", filters, tables.filter_names(filters).__getitem__)
     save_settings(STEP_SETTINGS)
     at = run.step(step_t, step_f, all_filters=st.session_state.get(ALL, False))
-    _panels(run, at, playing)
+    _panels(run, at, playing, tr)
     phrase = run.phrases[at.t]
     st.markdown(
-        t(
+        tr(
             "walk.now_all" if at.all_filters else "walk.now",
             **{**walk.describe(phrase, at, y), "window": plain(phrase)},
         )
@@ -179,7 +180,7 @@ def step_view(run: walk.LayerRun) -> None:
     part = ngrams.cell(x, kernel, bias, conv, at.t, at.f)
     st.code(part.equation(), language=None)
     st.caption(
-        t(
+        tr(
             "conv1d.cell_check",
             t=at.t,
             f=at.f,
@@ -187,8 +188,8 @@ def step_view(run: walk.LayerRun) -> None:
             diff=f"{abs(walk.cell_value(x, kernel, bias, conv, at) - y[at.t, at.f]):.1e}",
         )
     )
-    with st.expander(t("walk.code")):
-        st.caption(t("walk.code_intro", t=at.t, f=at.f))
+    with st.expander(tr("walk.code")):
+        st.caption(tr("walk.code_intro", t=at.t, f=at.f))
         st.code(
             snippets.conv1d(conv, run.words, run.dim)
             + snippets.walkthrough(conv, run.words, run.dim, at.t, at.f)
@@ -213,13 +214,13 @@ def _draw(
         )
 
 
-def _panels(run: walk.LayerRun, at: walk.Step, playing: bool) -> None:
+def _panels(run: walk.LayerRun, at: walk.Step, playing: bool, tr: Callable[..., str]) -> None:
     """The four linked panels: input and output above, kernel and product below."""
     x, kernel, y, conv = run.x, run.kernel, run.y, run.conv
     words, dim = x.shape
     shown = walk.shown_dims(dim)
-    pad = t("conv1d.pad")
-    value_title = t("axis.value")
+    pad = tr("conv1d.pad")
+    value_title = tr("axis.value")
     left, right = st.columns([3, 2])
     _draw(
         left,
@@ -228,7 +229,7 @@ def _panels(run: walk.LayerRun, at: walk.Step, playing: bool) -> None:
         on_select=partial(_pick_row, conv, words),
         rows=run.input_rows(pad),
         columns=run.columns,
-        title=t("walk.input", words=words, dim=dim),
+        title=tr("walk.input", words=words, dim=dim),
         value_title=value_title,
         extent=float(np.abs(x).max()) or 1.0,
         outline="datum.slot >= 0",
@@ -241,21 +242,21 @@ def _panels(run: walk.LayerRun, at: walk.Step, playing: bool) -> None:
         on_select=_pick_cell,
         rows=run.labels,
         columns=tables.filter_names(y.shape[1]),
-        title=t("walk.output", steps=y.shape[0], filters=y.shape[1]),
+        title=tr("walk.output", steps=y.shape[0], filters=y.shape[1]),
         value_title=value_title,
         extent=float(np.abs(y).max()) or 1.0,
         outline="datum.state == 'current'",
         select=("cell", "t", "f"),
     )
     if shown < dim:
-        st.caption(t("walk.zoom", shown=shown, dim=dim, rest=dim - shown))
+        st.caption(tr("walk.zoom", shown=shown, dim=dim, rest=dim - shown))
     kernel_panel, product_panel = st.columns(2)
     _draw(
         kernel_panel,
         run.kernel_table(at.f),
         rows=[f"W[{s}]" for s in range(conv.n)],
         columns=run.columns,
-        title=t("walk.kernel", n=conv.n, dim=dim, f=at.f),
+        title=tr("walk.kernel", n=conv.n, dim=dim, f=at.f),
         value_title=value_title,
         extent=float(np.abs(kernel[:, :, at.f]).max()) or 1.0,
     )
@@ -265,7 +266,7 @@ def _panels(run: walk.LayerRun, at: walk.Step, playing: bool) -> None:
         product,
         rows=[f"x·W[{s}]" for s in range(conv.n)],
         columns=[*run.columns, walk.SUM],
-        title=t("walk.product", n=conv.n, dim=dim),
+        title=tr("walk.product", n=conv.n, dim=dim),
         value_title=value_title,
         extent=float(np.abs(product.value).max()) or 1.0,
         outline=f"datum.column == '{walk.SUM}'",
