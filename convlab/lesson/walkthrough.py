@@ -8,6 +8,9 @@ so that the sums on screen add up to it.
 
 A wide embedding (D = 300) is zoomed to its first ``ZOOM`` dimensions; one
 extra column carries what the others add, so no term of the sum is dropped.
+
+A :class:`LayerRun` holds one layer's arrays and keeps the cells that are the
+same at every step, so that a step of Play only marks where the window is.
 """
 
 from __future__ import annotations
