@@ -1,15 +1,16 @@
 """Cost of one step of the Conv1D walkthrough, against a control fragment.
 
 The walkthrough's fragment (``convlab.ui.walkthrough.step_view``) receives
-the cached arrays and builds the four panels' tables for the step it draws.
-The control draws the same elements (four buttons, two pickers, the four
-panels with the same specs, the line, the equation) from tables computed for
-every step before timing. Both run in AppTest in this one process,
-alternating, each stepped by its "Next" button; the ratio is what building a
-step live adds. The whole Conv1D page is then stepped too (AppTest reruns
-the whole script: an upper bound of the fragment rerun a browser does), with
-every Keras layer function counting its calls, and 20 steps of Play are
-checked for memory growth.
+the layer's cached arrays (a ``LayerRun``, which keeps what is the same at
+every step) and builds the four panels' tables for the step it draws. The
+control draws the same elements (four buttons, two pickers, the four panels
+with the same specs, the zoom caption, the line, the equation, the check and
+the code) from tables computed for every step before timing. Both run in
+AppTest in this one process, alternating, each stepped by its "Next" button;
+the ratio is what building a step live adds. The whole Conv1D page is then
+stepped too (AppTest reruns the whole script: an upper bound of the fragment
+rerun a browser does), with every Keras layer function counting its calls,
+and 20 steps of Play are checked for memory growth.
 
     .venv/bin/python bench/walkthrough_step.py [--reps 20]
 """
@@ -31,7 +32,7 @@ sys.path.insert(0, str(REPO))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from convlab import settings  # noqa: E402
-from convlab.lesson import keras_layers, ngrams, tables  # noqa: E402
+from convlab.lesson import keras_layers, ngrams, snippets, tables  # noqa: E402
 from convlab.lesson import walkthrough as walk  # noqa: E402
 from convlab.lesson.layer import ConvLayer  # noqa: E402
 from convlab.vectors.sets import embed_sentence, load_builtin  # noqa: E402
@@ -40,33 +41,40 @@ TIMEOUT = 120
 KERAS = ("conv1d", "conv2d", "conv2d_channels", "kim", "jacovi", "init_weights")
 
 
-def arrays() -> tuple:
+def arrays() -> walk.LayerRun:
     """The sentence, weights and Keras output the page caches, computed once."""
     conv = ConvLayer(seed=settings.DEFAULTS["seed"])
     emb = embed_sentence(settings.DEFAULTS["sentence"], load_builtin())
     kernel, bias = keras_layers.init_weights(conv, emb.matrix.shape[1])
     y = keras_layers.conv1d(emb.matrix, kernel, bias, conv)[0]
-    return emb.words, emb.matrix, kernel, bias, y, conv
+    return walk.LayerRun(tuple(emb.words), emb.matrix, kernel, bias, y, conv)
 
 
-def fragment(inputs: tuple) -> None:
-    """The walkthrough's fragment body, as a one-function app."""
+def fragment(run) -> None:
+    """The walkthrough's fragment body, as a one-function app (AppTest runs its source
+    alone, so the annotation would not resolve: ``run`` is a ``LayerRun``)."""
     from convlab.ui.walkthrough import step_view
 
-    step_view(*inputs)
+    step_view(run)
 
 
-def drawn_steps(inputs: tuple) -> list[dict]:
+def drawn_steps(run: walk.LayerRun) -> list[dict]:
     """Every step's tables, specs and text, built before timing, for the control."""
+    from convlab.i18n import message
     from convlab.lesson import charts
+    from convlab.ui.walkthrough import ICONS
 
-    tokens, x, kernel, bias, y, conv = inputs
-    labels = tables.row_labels(ngrams.phrases(list(tokens), conv))
+    tokens, x, kernel, bias, y, conv = run.tokens, run.x, run.kernel, run.bias, run.y, run.conv
+    labels = run.labels
+    buttons = [
+        (name, message(f"walk.{name}", "en"), message(f"help.walk_{name}", "en"), ICONS[name])
+        for name in ("first", "prev", "next", "last")
+    ]
     out = []
     for t in range(y.shape[0]):
         at = walk.step(conv, len(tokens), t, 0)
-        inputs_table = walk.input_table(x, tokens, conv, at, "∅")
-        columns = list(dict.fromkeys(inputs_table.column))
+        inputs_table = walk.mark_window(walk.input_cells(x, tokens, conv, "∅"), at)
+        columns = run.columns
         layout = {"value_title": "value", "extent": 1.0}
         out.append(
             {
@@ -115,7 +123,11 @@ def drawn_steps(inputs: tuple) -> list[dict]:
                 ],
                 "line": str(walk.describe(labels[t], at, y)),
                 "equation": ngrams.cell(x, kernel, bias, conv, t, 0).equation(),
+                "code": snippets.conv1d(conv, len(tokens), x.shape[1])
+                + snippets.walkthrough(conv, len(tokens), x.shape[1], t, 0),
                 "labels": labels,
+                "buttons": buttons,
+                "pick_help": message("help.cell_t", "en"),
             }
         )
     return out
@@ -126,13 +138,22 @@ def control(steps: list[dict]) -> None:
     import streamlit as st
 
     t = st.session_state.get("cell_t", 0)
-    for column, name in zip(st.columns(4), ("first", "prev", "next", "last"), strict=True):
-        if column.button(name, key=f"walk_{name}") and name == "next":
+    buttons = steps[0]["buttons"]
+    for column, (name, label, help_text, icon) in zip(st.columns(4), buttons, strict=True):
+        pressed = column.button(
+            label, key=f"walk_{name}", help=help_text, icon=icon, width="stretch"
+        )
+        if pressed and name == "next":
             st.session_state.cell_t = t = min(t + 1, len(steps) - 1)
     step = steps[t]
-    st.selectbox("t", range(len(steps)), index=t, format_func=step["labels"].__getitem__)
-    st.selectbox("f", range(4))
+    pick_t, pick_f = st.columns([3, 1])
+    labels, help_text = step["labels"], step["pick_help"]
+    pick_t.selectbox(
+        "t", range(len(steps)), index=t, format_func=labels.__getitem__, help=help_text
+    )
+    pick_f.selectbox("f", range(4), help=help_text)
     left, right = st.columns([3, 2])
+    st.caption("zoom")
     bottom = st.columns(2)
     for where, (frame, spec), key in zip(
         (left, right, *bottom),
@@ -153,6 +174,9 @@ def control(steps: list[dict]) -> None:
     st.markdown(step["line"])
     st.code(step["equation"], language=None)
     st.caption("check")
+    with st.expander("code"):
+        st.caption("intro")
+        st.code(step["code"])
 
 
 def timed_steps(at: AppTest, reps: int) -> list[float]:
@@ -180,10 +204,10 @@ def main() -> None:
     reps = parser.parse_args().reps
     logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest has no runtime: noisy
 
-    inputs = arrays()
+    run = arrays()
     gc.freeze()  # what the app does after importing TensorFlow (convlab.ui.lesson.keras_loaded)
-    live = AppTest.from_function(fragment, args=(inputs,), default_timeout=TIMEOUT).run()
-    ctrl = AppTest.from_function(control, args=(drawn_steps(inputs),), default_timeout=TIMEOUT)
+    live = AppTest.from_function(fragment, args=(run,), default_timeout=TIMEOUT).run()
+    ctrl = AppTest.from_function(control, args=(drawn_steps(run),), default_timeout=TIMEOUT)
     ctrl.run()
     live_times, control_times = [], []
     for _ in range(reps):  # alternate, so that load on the machine hits both alike

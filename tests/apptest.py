@@ -139,10 +139,11 @@ ROADS = ["input", "kernel", "strides", "dilation_rate", "padding", "output", "fl
 
 
 def roads(at: AppTest) -> pd.DataFrame:
-    """The Conv2D page's six-roads table, one row per form keyed by its name, not its label."""
-    (frame,) = frames_with_columns(at, ROADS)
-    names = {en(f"form.{form}"): form for form in FORM_NAMES}
-    return frame.rename(index=names)
+    """The Conv2D page's two six-roads tables as one, a row per form keyed by its name."""
+    (shapes,) = frames_with_columns(at, ["input", "kernel", "output", "float32", "float64"])
+    (layer,) = frames_with_columns(at, ["strides", "dilation_rate", "padding"])
+    names = {en(f"forms.short.{form}"): form for form in FORM_NAMES}
+    return shapes.join(layer)[ROADS].rename(index=names)
 
 
 FORM_NAMES = ("conv1d", "conv2d", "conv2d_channels", "kim", "jacovi", "im2col")

@@ -42,6 +42,7 @@ def dynamic_keys() -> set[str]:
         *(f"oov.{policy}" for policy in OOV_POLICIES),
         *(f"tokenizer.{mode}" for mode in TOKENIZERS),
         *(f"form.{form}" for form in (*forms.FORMS, "numpy")),
+        *(f"forms.short.{form}" for form in forms.FORMS),
         *(f"forms.diff.{dtype}" for dtype in TOLERANCE),
         *(f"walk.speed.{speed}" for speed in SPEEDS),
         *(f"{kind}{button}" for button in ICONS for kind in ("walk.", "help.walk_")),

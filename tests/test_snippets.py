@@ -1,10 +1,13 @@
-"""The Keras code the Conv2D page shows must run and reproduce the page's numbers.
+"""The code the lesson pages show must run and reproduce the pages' numbers.
 
 Each snippet is executed exactly as a learner would paste it into a notebook:
-next to the embedding CSV the Embed page lets them download.
+the Embed page's next to nothing, the Conv pages' next to the embedding CSV the
+Embed page lets them download.
 """
 
 from __future__ import annotations
+
+import ast
 
 import numpy as np
 import pytest
@@ -13,7 +16,15 @@ from convlab.lesson import forms, keras_layers, ngrams, snippets, tables
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.equivalence import TOLERANCE
 from convlab.lesson.layer import ConvLayer
-from convlab.vectors.sets import Embedding, embed_sentence, load_builtin
+from convlab.vectors.sets import (
+    Embedding,
+    VectorSet,
+    embed_sentence,
+    load_builtin,
+    load_path,
+)
+from tests import vector_files
+from tests.apptest import en, metrics, no_exception, open_app
 
 SENTENCE = "It's not a bad movie at all."
 
@@ -155,3 +166,77 @@ def test_each_road_snippet_reproduces_conv1d(name, conv, emb, tmp_path, monkeypa
 def test_jacovi_snippet_refuses_dilation():
     assert snippets.form("jacovi", ConvLayer(dilation=2), 9, 300) is None
     assert snippets.form("kim", ConvLayer(dilation=2), 9, 300) is not None
+
+
+EMBEDDINGS = {
+    "default-zero": ("It's not a bad movie at all.", "md300", "zero", 0, "words"),
+    "unknown-skip": ("A zxqv film, blorft and good.", "md300", "skip", 0, "words"),
+    "unknown-random": ("A zxqv film, blorft and zxqv.", "md300", "random", 7, "words"),
+    "glove-random": ("Movies of 2024 qqqz!", "glove50", "random", 123, "words"),
+    "chinese-chars": ("这部电影不错", "md300", "random", 5, "chars"),
+}
+
+
+@pytest.mark.parametrize("settings", EMBEDDINGS.values(), ids=EMBEDDINGS.keys())
+def test_embed_snippet_rebuilds_the_page_matrix(settings, capsys):
+    sentence, name, oov, seed, tokenizer = settings
+    vs = load_builtin(name)
+    page = embed_sentence(sentence, vs, oov, seed, tokenizer)  # what the Embed page shows
+    code = snippets.embedding(sentence, vs, oov, seed, tokenizer)
+    capsys.readouterr()
+    ns = run_snippet(code)
+    printed = capsys.readouterr().out.splitlines()
+
+    # The very matrix, bit for bit: same rows, same OOV rows from the same seed.
+    assert ns["x"].dtype == np.float32
+    np.testing.assert_array_equal(ns["x"], page.matrix)
+    # What it prints is what the page's metrics and token table show.
+    words, dim = page.matrix.shape
+    found = sum(page.found)
+    assert printed[0] == f"{len(page.tokens)} tokens, {found} with a vector: ({words}, {dim})"
+    shown = tables.tokens(page).norm.dropna().map("{:.3f}".format).tolist()
+    assert [f"{v:.3f}" for v in ast.literal_eval(printed[1])] == shown
+    assert len(printed) == 2
+    # Each policy's own branch ran: skipped tokens have no row, random ones do.
+    if oov == "skip":
+        assert found == words < len(page.tokens)
+    if oov == "random":
+        assert found < words == len(page.tokens)
+        assert "zlib.crc32" in code and f"default_rng([{seed}," in code
+
+
+def test_embed_snippet_reads_your_own_file_where_you_keep_it(tmp_path, monkeypatch, capsys):
+    words, vectors = vector_files.table(rows=12, dim=5)
+    path = vector_files.word2vec(tmp_path / "my vectors.txt", words, vectors, binary=False)
+    vs = load_path(path, limit=10)  # the last two rows are beyond the limit, as on the page
+    page = embed_sentence("the good film w11", vs, "zero")
+    code = snippets.embedding("the good film w11", vs, "zero", 0, "words")
+    assert "resolve('my vectors.txt', limit=10)" in code
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    ns = run_snippet(code)
+    np.testing.assert_array_equal(ns["x"], page.matrix)
+    assert capsys.readouterr().out.splitlines()[0] == "4 tokens, 3 with a vector: (4, 5)"
+
+
+def test_embed_snippet_names_an_online_set_by_its_key():
+    words, vectors = vector_files.table()
+    online = VectorSet("glove-wiki-gigaword-50:20000", vector_files.keyed(words, vectors), {})
+    code = snippets.embedding("good film", online, "zero", 0, "words")
+    assert 'kv = resolve("glove-wiki-gigaword-50:20000").kv  # gensim-data' in code
+
+
+def test_embed_snippet_quotes_the_sentence_as_code():
+    sentence = 'He said "no" \\ then\nprint("pwned")'
+    code = snippets.embedding(sentence, load_builtin(), "zero", 0, "words")
+    assert f"tokenize({sentence!r}, " in code
+    assert 'print("pwned")\n' not in code.replace(repr(sentence), "")
+    compile(code, "<snippet>", "exec")
+
+
+def test_the_embed_page_shows_the_code_for_its_settings():
+    at = open_app("embed", sentence="A zxqv film.", oov="random", seed="9")
+    no_exception(at)
+    assert metrics(at)[en("embed.shape")] == "(4, 300)"
+    expected = snippets.embedding("A zxqv film.", load_builtin(), "random", 9, "words")
+    assert expected.strip() in [c.value.strip() for c in at.code]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from convlab.lesson import keras_layers, ngrams
+from convlab.lesson import charts, keras_layers, ngrams
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.layer import ConvLayer
 from convlab.vectors.sets import Embedding, embed_sentence, load_builtin
@@ -55,7 +55,7 @@ def test_a_wide_embedding_is_zoomed_and_the_rest_is_one_column(emb):
     conv = ConvLayer(n=3, padding="same")
     x = emb.matrix
     at = walk.step(conv, 9, 0, 0)
-    inputs = walk.input_table(x, emb.words, conv, at, "∅")
+    inputs = walk.mark_window(walk.input_cells(x, emb.words, conv, "∅"), at)
     columns = list(dict.fromkeys(inputs.column))
     assert columns == [*(f"d{j}" for j in range(walk.ZOOM)), "Σ d12…d299"]
     rest = inputs[inputs.column == columns[-1]]
@@ -74,8 +74,9 @@ def test_a_wide_embedding_is_zoomed_and_the_rest_is_one_column(emb):
     )
 
     narrow = np.arange(15.0).reshape(3, 5)
-    small = walk.input_table(
-        narrow, ["a", "b", "c"], ConvLayer(n=2), walk.step(ConvLayer(n=2), 3, 1, 0), "∅"
+    small = walk.mark_window(
+        walk.input_cells(narrow, ["a", "b", "c"], ConvLayer(n=2), "∅"),
+        walk.step(ConvLayer(n=2), 3, 1, 0),
     )
     assert list(dict.fromkeys(small.column)) == ["d0", "d1", "d2", "d3", "d4"]
     assert small.value.notna().all()
@@ -154,3 +155,39 @@ def test_describe_has_the_real_numbers():
     every = walk.step(conv, 3, 1, 0, all_filters=True)
     assert walk.describe("a bad", every, y)["value"] == "0.8077, 2.0000"
     assert walk.describe("a bad", every, y)["filter"] == "f0…f1"
+
+
+def test_a_layer_run_shares_its_cells_and_marks_each_step_afresh(emb):
+    conv = CONFIGS["causal-dilation2"]
+    x = emb.matrix
+    kernel, bias = keras_layers.init_weights(conv, x.shape[1])
+    y = keras_layers.conv1d(x, kernel, bias, conv)[0]
+    run = walk.LayerRun(tuple(emb.words), x, kernel, bias, y, conv)
+    # Play forwards, then a jump back: a step's marks never leak into another.
+    for t in [*range(y.shape[0]), 2]:
+        at = run.step(t, 4)
+        read = at.positions.tolist()
+        slots = run.input_table(at, "∅").groupby("row").slot.first()
+        expected = {row: read.index(row) if row in read else -1 for row in slots.index}
+        assert slots.to_dict() == expected
+        out = run.output_table(at, playing=True)
+        assert out[out.state == "current"][["t", "f"]].values.tolist() == [[t, 4]]
+        assert out.value.isna().sum() == y.size - (t * 5 + 1)  # rows above and the cell
+        np.testing.assert_array_equal(out.value[out.state == "done"], y[:t].ravel())
+    assert run.input_rows("∅")[:4] == ["-4: ∅", "-3: ∅", "-2: ∅", "-1: ∅"]
+    assert run.kernel_table(4) is run.kernel_table(4)  # built once per filter
+    drawn = run.kernel_table(4).pivot(index="slot", columns="column", values="value")
+    np.testing.assert_array_equal(drawn[[f"d{j}" for j in range(walk.ZOOM)]], kernel[:, :12, 4])
+    assert drawn[run.columns[-1]].isna().all()
+
+
+def test_panel_specs_are_kept_per_layout_and_scale():
+    layout = {"rows": ["0: a"], "columns": ["d0"], "title": "input", "value_title": "value"}
+    two = charts.grid(**layout, extent=2.0)
+    assert charts.grid(**{**layout, "rows": ("0: a",)}, extent=2.0) is two  # built once
+    three = charts.grid(**layout, extent=3.0)
+
+    def domain(spec: dict) -> list[float]:
+        return spec["layer"][0]["encoding"]["color"]["scale"]["domain"]
+
+    assert domain(three) == [-3.0, 3.0] and domain(two) == [-2.0, 2.0]  # no scale moves another

@@ -180,11 +180,18 @@ def grid(
 
     The spec is built by Altair once per layout and reused: building an
     Altair chart validates it against the schema, which costs ~0.25 s per
-    chart here, too slow for a step of Play.
+    chart here, too slow for a step of Play. The spec with its colour scale
+    is kept too (most panels keep their extent from step to step), so it is
+    shared: read it, never change it (Streamlit copies only its top level).
     """
-    spec = copy.deepcopy(
-        _grid(tuple(rows), tuple(columns), title, value_title, outline, tuple(select))
-    )
+    layout = (tuple(rows), tuple(columns), title, value_title, outline, tuple(select))
+    return _scaled(layout, extent)
+
+
+@functools.lru_cache(maxsize=256)
+def _scaled(layout: tuple, extent: float) -> dict:
+    """The layout's spec (see :func:`_grid`) on the colour scale ±``extent``."""
+    spec = copy.deepcopy(_grid(*layout))
     spec["layer"][0]["encoding"]["color"]["scale"]["domain"] = [-extent, extent]
     return spec
 

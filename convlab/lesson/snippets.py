@@ -7,8 +7,63 @@ the snippet can never drift from what the app computes.
 from __future__ import annotations
 
 from convlab.lesson.layer import ConvLayer
+from convlab.tokenize import MAX_TOKENS
+from convlab.vectors import gensim_data
+from convlab.vectors.sets import BUILTINS, OOV_SCALE, VectorSet
 
 CSV_NAME = "convlab-embedding.csv"
+
+_OOV_ROWS = {
+    "zero": """    else:  # OOV policy "zero": an unknown token is a row of zeros
+        rows.append(np.zeros(kv.vector_size, np.float32))
+""",
+    "skip": '    # OOV policy "skip": an unknown token gets no row at all\n',
+    "random": """    else:  # OOV policy "random": uniform in ±{scale}, seeded by seed and token
+        rng = np.random.default_rng([{seed}, zlib.crc32(token.encode("utf-8"))])
+        rows.append(rng.uniform(-{scale}, {scale}, kv.vector_size).astype(np.float32))
+""",
+}
+
+
+def _vectors(vs: VectorSet) -> str:
+    """The line that loads the page's word vectors, and where they come from."""
+    if vs.name in BUILTINS:
+        return f'kv = resolve("{vs.name}").kv  # convlab\'s built-in {vs.name}: offline\n'
+    if gensim_data.split(vs.name):
+        return f'kv = resolve("{vs.name}").kv  # gensim-data: downloaded once, then from disk\n'
+    return (
+        f"kv = resolve({vs.source!r}, limit={vs.meta['limit']}).kv"
+        "  # your own file, next to the notebook\n"
+    )
+
+
+def embedding(sentence: str, vs: VectorSet, oov: str, seed: int, tokenizer: str) -> str:
+    """The sentence looked up in the page's vectors, row by row, under the page's OOV policy.
+
+    The vectors load through convlab's own reader (``resolve``), which hands
+    back a gensim ``KeyedVectors``: gensim alone cannot give the same table
+    offline. The built-in sets are pruned, float16-stored tables shipped as
+    ``.npz`` files, not any gensim-data download, and the tokenizer is
+    convlab's (Penn-Treebank clitics, jieba for Chinese). The lookup and the
+    OOV policy, the part the page teaches, are written out in NumPy.
+    """
+    policy = _OOV_ROWS[oov].format(seed=seed, scale=OOV_SCALE)
+    return f"""{"import zlib" + chr(10) * 2 if oov == "random" else ""}import numpy as np
+from convlab.tokenize import tokenize
+from convlab.vectors.sets import resolve
+
+{_vectors(vs)}tokens = tokenize({sentence!r}, "{tokenizer}")[:{MAX_TOKENS}]
+rows = []
+for token in tokens:
+    if token in kv:
+        rows.append(kv[token])
+{policy}# The rows stacked: the (words, D) sentence matrix
+x = np.array(rows, dtype=np.float32).reshape(len(rows), kv.vector_size)
+found = sum(token in kv for token in tokens)
+print(len(tokens), "tokens,", found, "with a vector:", x.shape)
+# Each row's norm, as the token table shows it
+print([round(float(norm), 3) for norm in np.linalg.norm(x, axis=1)])
+"""
 
 
 def _initializer(conv: ConvLayer) -> str:

@@ -85,6 +85,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "One row per word, one column per dimension; the Conv2D page's code reads this file.",
         "zh": "每个词一行、每个维度一列；Conv2D 页面上的代码读取的就是这个文件。",
     },
+    "embed.code": {"en": "Reproduce this matrix in a notebook", "zh": "在 notebook 中复现这个矩阵"},
+    "embed.code_intro": {
+        "en": "The same lookup in Python. convlab's reader loads the vectors (its built-in sets "
+        "are pruned tables of its own, which gensim alone cannot fetch offline) and hands back "
+        "gensim `KeyedVectors`; NumPy does the rest. It prints the numbers shown above.",
+        "zh": "用 Python 做同样的查找。向量由 convlab 的读取函数加载（内置词向量是 convlab "
+        "自己裁剪的表，单靠 gensim 无法离线获取），返回 gensim 的 `KeyedVectors`；其余由 NumPy "
+        "完成。它打印的数字与上面显示的一致。",
+    },
     # Page 2: Conv1D.
     "conv1d.keras_short": {
         "en": "convlab checks the length itself. Measured on this server: TensorFlow's own "
@@ -220,7 +229,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "row.input": {"en": "input", "zh": "输入"},
     "row.kernel": {"en": "kernel", "zh": "卷积核"},
     "row.strides": {"en": "strides", "zh": "strides"},
-    "row.dilation_rate": {"en": "dilation_rate", "zh": "dilation_rate"},
+    "row.dilation_rate": {"en": "dilation", "zh": "dilation"},
     "row.padding": {"en": "padding", "zh": "padding"},
     "row.output": {"en": "output", "zh": "输出"},
     "conv2d.side_by_side": {"en": "Side by side (float32)", "zh": "并排比较（float32）"},

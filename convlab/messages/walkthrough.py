@@ -111,6 +111,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "最后两列是它的 (new_steps, F) 结果与 Conv1D 之间实时测得的最大 |Δ|。",
     },
     "forms.form": {"en": "form", "zh": "写法"},
+    "forms.settings": {
+        "en": "How each form follows the layer's strides, dilation and padding:",
+        "zh": "每种写法如何实现这一层的 strides、dilation 和 padding：",
+    },
+    "forms.short.conv1d": {"en": "1 · Conv1D", "zh": "1 · Conv1D"},
+    "forms.short.conv2d": {"en": "2 · Conv2D (n, D)", "zh": "2 · Conv2D (n, D)"},
+    "forms.short.conv2d_channels": {"en": "3 · Conv2D (1, n)", "zh": "3 · Conv2D (1, n)"},
+    "forms.short.kim": {"en": "4 · Kim (2014)", "zh": "4 · Kim (2014)"},
+    "forms.short.jacovi": {"en": "5 · Jacovi (2018)", "zh": "5 · Jacovi 等 (2018)"},
+    "forms.short.im2col": {"en": "6 · im2col", "zh": "6 · im2col"},
     "forms.code": {
         "en": "{form}, with the same weights (after the Conv1D code above):",
         "zh": "{form}，使用相同的权重（接在上面的 Conv1D 代码之后）：",
@@ -121,8 +131,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "of filter {f} apart as the panels do:",
         "zh": "在从词向量页面下载的矩阵上运行 Conv1D，然后像上面的面板一样拆开滤波器 {f} 的第 {t} 步：",
     },
-    "forms.diff.float32": {"en": "max |Δ| float32", "zh": "最大 |Δ| float32"},
-    "forms.diff.float64": {"en": "max |Δ| float64", "zh": "最大 |Δ| float64"},
+    "forms.diff.float32": {"en": "|Δ| float32", "zh": "|Δ| float32"},
+    "forms.diff.float64": {"en": "|Δ| float64", "zh": "|Δ| float64"},
     "forms.agree": {
         "en": "{roads} roads, one answer: every difference is rounding, the largest {worst}.",
         "zh": "{roads} 种写法，同一个答案：所有差值都只是舍入误差，最大为 {worst}。",

@@ -10,21 +10,33 @@ from convlab.lesson.layer import ConvLayer
 from convlab.ui.text import t
 from convlab.ui.widgets import dataframe
 
-COLUMNS = ("input", "kernel", "strides", "dilation_rate", "padding", "output")
+SHAPES = ("input", "kernel", "output")
+SETTINGS = ("strides", "dilation_rate", "padding")
+COLUMNS = (*SHAPES, *SETTINGS)
 
 
 def roads_table(conv: ConvLayer, words: int, dim: int, results: dict[str, Comparison]) -> None:
-    """The table, one line per form that cannot express the settings, and the verdict."""
-    frame = tables.roads(forms.layouts(conv, words, dim), results)
-    dataframe(
-        frame.rename(index=lambda form: t(f"form.{form}")),
-        {
-            "_index": "forms.form",
-            **{column: f"row.{column}" for column in COLUMNS},
-            **{dtype: f"forms.diff.{dtype}" for dtype in results},
-        },
-        formats=dict.fromkeys(results, "%.2g"),
+    """The forms' shapes and |Δ|, how each follows the settings, why a form cannot, the verdict.
+
+    Two tables rather than one: each fits the page's column at 1280 px even
+    for 200 tokens and a zero-padded layer, where one table scrolled sideways.
+    """
+    frame = tables.roads(forms.layouts(conv, words, dim), results).rename(
+        index=lambda form: t(f"forms.short.{form}")
     )
+    labels = {
+        "_index": "forms.form",
+        **{column: f"row.{column}" for column in COLUMNS},
+        **{dtype: f"forms.diff.{dtype}" for dtype in results},
+    }
+
+    def show(columns: list[str]) -> None:
+        table = {key: labels[key] for key in ("_index", *columns)}
+        dataframe(frame[columns], table, formats=dict.fromkeys(results, "%.2g"))
+
+    show([*SHAPES, *results])
+    st.caption(t("forms.settings"))
+    show(list(SETTINGS))
     for form, reason in next(iter(results.values())).reasons.items():
         st.caption(t(reason, form=t(f"form.{form}"), d=conv.dilation))
     diffs = {

@@ -22,7 +22,7 @@ which only repeats what the page showed before the press.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from typing import Any, TypeVar
 
 import streamlit as st
@@ -82,9 +82,20 @@ def load_settings() -> None:
     st.session_state[_READY] = True
 
 
-def save_settings() -> None:
-    """Write every setting that differs from its default to the URL: the link is the view."""
-    st.query_params.from_dict(settings.to_query({key: value(key) for key in DEFAULTS}))
+def save_settings(keys: Collection[str] | None = None) -> None:
+    """Write every setting that differs from its default to the URL: the link is the view.
+
+    With ``keys`` (settings without a suggested default) only those are
+    written, for a fragment's run: its controls change no other setting, and
+    the full run before it wrote the rest. Reading every setting back would
+    cost each step of Play milliseconds.
+    """
+    if keys is None:
+        st.query_params.from_dict(settings.to_query({key: value(key) for key in DEFAULTS}))
+        return
+    query = {key: text for key, text in st.query_params.to_dict().items() if key not in keys}
+    query.update({key: str(value(key)) for key in keys if value(key) != DEFAULTS[key]})
+    st.query_params.from_dict(query)
 
 
 def value(key: str) -> Any:

@@ -8,8 +8,9 @@ shared link can never add a link, an image or a colour directive to a page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import Literal, NoReturn
 
 import streamlit as st
@@ -31,6 +32,12 @@ def lang() -> str:
 def t(key: str, **params: object) -> str:
     """The catalogue text for ``key`` in the reader's language."""
     return i18n.message(key, lang(), **params)
+
+
+def translator() -> Callable[..., str]:
+    """:func:`t` with the reader's language looked up once, for a view that runs many times a
+    second (a step of Play): reading it from the session costs more than the lookup itself."""
+    return partial(i18n.message, lang=lang())
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

@@ -10,7 +10,7 @@ the URL of any step opens on that step.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any
@@ -24,9 +24,11 @@ from convlab.lesson import charts, ngrams, snippets, tables
 from convlab.lesson import walkthrough as walk
 from convlab.lesson.layer import ConvLayer
 from convlab.ui.state import save_settings, value
-from convlab.ui.text import plain, t
+from convlab.ui.text import plain, t, translator
 from convlab.ui.widgets import labelled, pick
 
+STEP_SETTINGS = ("cell_t", "cell_f")
+"""The only settings a control inside the fragment changes: all its runs write to the URL."""
 SPEEDS = {"slow": 2.0, "normal": 1.0, "fast": 0.5}
 """Seconds per step of Play."""
 PLAYING = "walk_playing"
@@ -93,16 +95,9 @@ def _pick_row(conv: ConvLayer, words: int) -> None:
     _go(step)
 
 
-def walkthrough(
-    tokens: Sequence[str],
-    x: np.ndarray,
-    kernel: np.ndarray,
-    bias: np.ndarray,
-    y: np.ndarray,
-    conv: ConvLayer,
-) -> None:
+def walkthrough(run: walk.LayerRun) -> None:
     """Play, speed and "all filters" controls, then the fragment that draws the current step."""
-    steps = y.shape[0]
+    steps = run.y.shape[0]
     playing = st.session_state.get(PLAYING, False)
     play, speed, every = st.columns([1, 2, 2], vertical_alignment="bottom")
     play.button(
@@ -125,7 +120,7 @@ def walkthrough(
     with every:
         labelled(st.toggle, "walk_all")
     interval = SPEEDS[st.session_state.walk_speed] if playing else None
-    st.fragment(step_view, run_every=interval)(tokens, x, kernel, bias, y, conv)
+    st.fragment(step_view, run_every=interval)(run)
 
 
 def _advance(steps: int) -> None:
@@ -137,22 +132,15 @@ def _advance(steps: int) -> None:
     st.rerun(scope="app")  # a full run, which draws no timer
 
 
-def step_view(
-    tokens: Sequence[str],
-    x: np.ndarray,
-    kernel: np.ndarray,
-    bias: np.ndarray,
-    y: np.ndarray,
-    conv: ConvLayer,
-) -> None:
+def step_view(run: walk.LayerRun) -> None:
+    """The fragment: buttons, pickers, the four panels, the step in words, and its code."""
+    x, kernel, bias, y, conv = run.x, run.kernel, run.bias, run.y, run.conv
+    tr = translator()
     steps, filters = y.shape
-    words = len(tokens)
     playing = st.session_state.get(PLAYING, False)
     if playing and not st.session_state.pop(FRESH, False):
         _advance(steps)
     st.session_state.pop(FRESH, None)
-    phrases = ngrams.phrases(list(tokens), conv)
-    labels = tables.row_labels(phrases)
     now = min(value("cell_t"), steps - 1)
     buttons = st.columns(4)
     for column, (name, target) in zip(
@@ -166,32 +154,33 @@ def step_view(
         strict=True,
     ):
         column.button(
-            t(f"walk.{name}"),
+            tr(f"walk.{name}"),
             key=f"walk_{name}",
             on_click=_go,
             args=(target,),
-            help=t(f"help.walk_{name}"),
+            help=tr(f"help.walk_{name}"),
             icon=ICONS[name],
             width="stretch",
         )
     pick_t, pick_f = st.columns([3, 1])
     with pick_t:
-        step_t = pick("cell_t", steps, labels.__getitem__)
+        step_t = pick("cell_t", steps, run.labels.__getitem__)
     with pick_f:
         step_f = pick("cell_f", filters, tables.filter_names(filters).__getitem__)
-    save_settings()
-    at = walk.step(conv, words, step_t, step_f, all_filters=st.session_state.get(ALL, False))
-    _panels(tokens, x, kernel, y, conv, at, labels, playing)
+    save_settings(STEP_SETTINGS)
+    at = run.step(step_t, step_f, all_filters=st.session_state.get(ALL, False))
+    _panels(run, at, playing, tr)
+    phrase = run.phrases[at.t]
     st.markdown(
-        t(
+        tr(
             "walk.now_all" if at.all_filters else "walk.now",
-            **{**walk.describe(phrases[at.t], at, y), "window": plain(phrases[at.t])},
+            **{**walk.describe(phrase, at, y), "window": plain(phrase)},
         )
     )
     part = ngrams.cell(x, kernel, bias, conv, at.t, at.f)
     st.code(part.equation(), language=None)
     st.caption(
-        t(
+        tr(
             "conv1d.cell_check",
             t=at.t,
             f=at.f,
@@ -199,11 +188,11 @@ def step_view(
             diff=f"{abs(walk.cell_value(x, kernel, bias, conv, at) - y[at.t, at.f]):.1e}",
         )
     )
-    with st.expander(t("walk.code")):
-        st.caption(t("walk.code_intro", t=at.t, f=at.f))
-        dim = x.shape[1]
+    with st.expander(tr("walk.code")):
+        st.caption(tr("walk.code_intro", t=at.t, f=at.f))
         st.code(
-            snippets.conv1d(conv, words, dim) + snippets.walkthrough(conv, words, dim, at.t, at.f)
+            snippets.conv1d(conv, run.words, run.dim)
+            + snippets.walkthrough(conv, run.words, run.dim, at.t, at.f)
         )
 
 
@@ -225,31 +214,22 @@ def _draw(
         )
 
 
-def _panels(
-    tokens: Sequence[str],
-    x: np.ndarray,
-    kernel: np.ndarray,
-    y: np.ndarray,
-    conv: ConvLayer,
-    at: walk.Step,
-    rows: Sequence[str],
-    playing: bool,
-) -> None:
+def _panels(run: walk.LayerRun, at: walk.Step, playing: bool, tr: Callable[..., str]) -> None:
     """The four linked panels: input and output above, kernel and product below."""
+    x, kernel, y, conv = run.x, run.kernel, run.y, run.conv
     words, dim = x.shape
     shown = walk.shown_dims(dim)
-    inputs = walk.input_table(x, tokens, conv, at, t("conv1d.pad"))
-    columns = list(dict.fromkeys(inputs.column))
-    value_title = t("axis.value")
+    pad = tr("conv1d.pad")
+    value_title = tr("axis.value")
     left, right = st.columns([3, 2])
     _draw(
         left,
-        inputs,
+        run.input_table(at, pad),
         key="walk_input",
         on_select=partial(_pick_row, conv, words),
-        rows=list(dict.fromkeys(inputs.label)),
-        columns=columns,
-        title=t("walk.input", words=words, dim=dim),
+        rows=run.input_rows(pad),
+        columns=run.columns,
+        title=tr("walk.input", words=words, dim=dim),
         value_title=value_title,
         extent=float(np.abs(x).max()) or 1.0,
         outline="datum.slot >= 0",
@@ -257,36 +237,36 @@ def _panels(
     )
     _draw(
         right,
-        walk.output_table(y, at, rows, playing=playing),
+        run.output_table(at, playing=playing),
         key="walk_output",
         on_select=_pick_cell,
-        rows=list(rows),
+        rows=run.labels,
         columns=tables.filter_names(y.shape[1]),
-        title=t("walk.output", steps=y.shape[0], filters=y.shape[1]),
+        title=tr("walk.output", steps=y.shape[0], filters=y.shape[1]),
         value_title=value_title,
         extent=float(np.abs(y).max()) or 1.0,
         outline="datum.state == 'current'",
         select=("cell", "t", "f"),
     )
     if shown < dim:
-        st.caption(t("walk.zoom", shown=shown, dim=dim, rest=dim - shown))
+        st.caption(tr("walk.zoom", shown=shown, dim=dim, rest=dim - shown))
     kernel_panel, product_panel = st.columns(2)
     _draw(
         kernel_panel,
-        walk.kernel_table(kernel, at.f),
+        run.kernel_table(at.f),
         rows=[f"W[{s}]" for s in range(conv.n)],
-        columns=columns,
-        title=t("walk.kernel", n=conv.n, dim=dim, f=at.f),
+        columns=run.columns,
+        title=tr("walk.kernel", n=conv.n, dim=dim, f=at.f),
         value_title=value_title,
         extent=float(np.abs(kernel[:, :, at.f]).max()) or 1.0,
     )
-    product = walk.product_table(x, kernel, at)
+    product = run.product_table(at)
     _draw(
         product_panel,
         product,
         rows=[f"x·W[{s}]" for s in range(conv.n)],
-        columns=[*columns, walk.SUM],
-        title=t("walk.product", n=conv.n, dim=dim),
+        columns=[*run.columns, walk.SUM],
+        title=tr("walk.product", n=conv.n, dim=dim),
         value_title=value_title,
         extent=float(np.abs(product.value).max()) or 1.0,
         outline=f"datum.column == '{walk.SUM}'",

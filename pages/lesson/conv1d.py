@@ -4,6 +4,7 @@ import streamlit as st
 
 from convlab import arithmetic, ui
 from convlab.lesson import charts, ngrams, tables
+from convlab.lesson import walkthrough as walk
 
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
@@ -85,7 +86,7 @@ st.download_button(
 
 st.subheader(ui.t("walk.title"))
 st.caption(ui.t("walk.intro"))
-ui.walkthrough(emb.words, emb.matrix, kernel, bias, y, conv)
+ui.walkthrough(walk.LayerRun(tuple(emb.words), emb.matrix, kernel, bias, y, conv))
 
 st.subheader(ui.t("conv1d.pooling"))
 st.caption(ui.t("conv1d.pooling_caption", filters=conv.filters, steps=steps))

@@ -51,3 +51,14 @@ st.download_button(
     help=ui.t("embed.download_help"),
     icon=":material/download:",
 )
+with st.expander(ui.t("embed.code")):
+    st.caption(ui.t("embed.code_intro"))
+    st.code(
+        snippets.embedding(
+            ui.value("sentence"),
+            ui.vector_set(),
+            ui.value("oov"),
+            ui.value("seed"),
+            ui.value("tokenizer"),
+        )
+    )

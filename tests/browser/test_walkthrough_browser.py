@@ -83,3 +83,45 @@ def test_walkthrough_in_chinese(page: Page, base_url: str) -> None:
     assert line.startswith("第 5 步，共 9 步"), line
     assert message("walk.title", "zh") in page.locator('[data-testid="stMain"]').inner_text()
     screenshot(page, "walkthrough-zh")
+
+
+def test_clicking_an_input_row_selects_the_first_window_reading_it(
+    page: Page, base_url: str
+) -> None:
+    open_walkthrough(page, base_url, "/conv1d")
+    input_chart = page.locator(CHARTS).nth(INPUT)
+    input_chart.scroll_into_view_if_needed()
+    cells = input_chart.locator("g.mark-rect.role-mark").last.locator("path")
+    columns = 12 + 1  # d0…d11 and the Σ column of the other 288 dimensions
+    assert cells.count() == 9 * columns
+    # Row 5 ("movie"): n = 3, valid, so windows 3, 4 and 5 read it, and 3 is the first.
+    harness.rerun_after(page, lambda: cells.nth(5 * columns + 2).click())
+    harness.wait_for_app(page)
+    page.wait_for_function("() => location.search.includes('cell_t=3')", timeout=30_000)
+    assert step_line(page).inner_text().startswith("Step 4 of 7")
+    screenshot(page, "walkthrough-row-clicked")
+
+
+ROADS_QUERY = "&".join(
+    (
+        "sentence=" + "+".join(f"good{i % 7}+movie" for i in range(100)),  # the 200-token cap
+        "n=10&filters=64&padding=causal&dilation=3",  # the longest shapes and padding texts
+    )
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_six_roads_fit_the_page_at_1280_px(page: Page, base_url: str, lang: str) -> None:
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, base_url, f"/conv2d?lang={lang}&{ROADS_QUERY}")
+    harness.wait_rendered(page)
+    assert_no_exception(page, "/conv2d with 200 tokens")
+    tables = page.locator('[data-testid="stDataFrame"]')
+    for table in (tables.nth(0), tables.nth(1)):  # shapes and |Δ|; strides, dilation, padding
+        table.scroll_into_view_if_needed()
+        scroller = table.locator(".dvn-scroller")
+        scroller.wait_for()
+        wide, shown = scroller.evaluate("el => [el.scrollWidth, el.clientWidth]")
+        assert wide <= shown, f"the table scrolls sideways: {wide} px in {shown} px"
+    tables.nth(0).scroll_into_view_if_needed()
+    screenshot(page, f"six-roads-1280-{lang}")
