@@ -110,7 +110,7 @@ def layouts(conv: ConvLayer, words: int, dim: int) -> dict[str, Layout]:
             (steps, f),
             s,
             d,
-            f"{rows} zero rows" if padded else "—",
+            f"np.pad(x, ({rows}, (0, 0)))" if padded else "—",
         ),
     }
     return {
