@@ -18,10 +18,10 @@ from convlab.lesson.equivalence import TOLERANCE
 from convlab.lesson.layer import ConvLayer
 from convlab.vectors.sets import (
     Embedding,
-    VectorSet,
     embed_sentence,
     load_builtin,
     load_path,
+    resolve,
 )
 from tests import vector_files
 from tests.apptest import en, metrics, no_exception, open_app
@@ -219,11 +219,30 @@ def test_embed_snippet_reads_your_own_file_where_you_keep_it(tmp_path, monkeypat
     assert capsys.readouterr().out.splitlines()[0] == "4 tokens, 3 with a vector: (4, 5)"
 
 
-def test_embed_snippet_names_an_online_set_by_its_key():
-    words, vectors = vector_files.table()
-    online = VectorSet("glove-wiki-gigaword-50:20000", vector_files.keyed(words, vectors), {})
-    code = snippets.embedding("good film", online, "zero", 0, "words")
-    assert 'kv = resolve("glove-wiki-gigaword-50:20000").kv  # gensim-data' in code
+def test_embed_snippet_of_a_gensim_data_set_runs_on_the_same_download(
+    tmp_path, monkeypatch, capsys
+):
+    """A local server stands in for gensim-data's releases; the page's set and the snippet's
+    come from the same cached download."""
+    name = "glove-wiki-gigaword-50"
+    words, vectors = vector_files.table(rows=40, dim=5)
+    raw = f"{len(words)} 5\n".encode() + vector_files.text_rows(words, vectors)
+    content = vector_files.gzipped(tmp_path / "r.gz", raw).read_bytes()
+    vector_files.publish(tmp_path / "releases", monkeypatch, name, content)
+    with vector_files.http_server(tmp_path / "releases") as server:
+        vector_files.isolate(monkeypatch, tmp_path / "cache", server.base_url)
+        online = resolve(f"{name}:25")
+        assert server.requests == [f"/{name}/{name}.gz"]
+        page = embed_sentence("the good film w30", online, "zero")
+        code = snippets.embedding("the good film w30", online, "zero", 0, "words")
+        assert f'kv = resolve("{name}:25").kv  # gensim-data' in code
+        capsys.readouterr()
+        ns = run_snippet(code)
+        assert server.requests == [f"/{name}/{name}.gz"]  # the snippet read the cache
+    np.testing.assert_array_equal(ns["x"], page.matrix)
+    found = sum(page.found)
+    assert 0 < found < len(page.tokens)  # w30 is beyond the 25 rows read
+    assert capsys.readouterr().out.splitlines()[0] == f"4 tokens, {found} with a vector: (4, 5)"
 
 
 def test_embed_snippet_quotes_the_sentence_as_code():
