@@ -25,8 +25,6 @@ once, right after the TensorFlow import, whichever module comes first:
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import gc
 import os
 import threading
@@ -41,27 +39,14 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 import keras
 import tensorflow as tf
 
+from convlab.process_memory import trim_heap
+
 __all__ = ["keras", "layer_work", "tf", "using"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 REFREEZE_SECONDS = 60.0
-
-
-def _trim_heap() -> Callable[[], object]:
-    """glibc's ``malloc_trim(0)``: hand freed heap pages back to the system (else a no-op).
-
-    Freed memory otherwise stays in the process: a closed session's upload would keep RSS up.
-    """
-    try:
-        trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return lambda: None
-    return lambda: trim(0)
-
-
-trim_heap = _trim_heap()
 
 
 def refreeze() -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from convlab import i18n
+from convlab import i18n, process_memory
 from convlab.settings import CHOICES
 from convlab.ui import state, vectors, warmup
 from convlab.ui.text import plain, t
@@ -117,6 +117,7 @@ def route() -> None:
     serves every run after it.
     """
     st.set_page_config(page_title="convlab", page_icon=":material/search:", layout="wide")
+    process_memory.limit_arenas()  # each run is a thread: see convlab.process_memory
     sections: dict[str, list[st.Page]] = {}
     by_path: dict[str, Page] = {}
     for page in PAGES:

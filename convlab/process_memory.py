@@ -1,0 +1,54 @@
+"""The server process's heap: few allocator arenas, and freed pages handed back.
+
+Streamlit runs each script run in a thread of its own. glibc gives threads
+that allocate at the same time an arena each, up to eight per core, and memory
+freed in one arena is reused only by that arena. Measured with
+``bench/session_memory.py --cycles 3`` (three sessions each uploading a 20 MB
+table, then closing, three times over): with glibc's default the process kept
+67 MB more after the third cycle than after the first, although the Python
+objects and the bytes in use were the same; with two arenas, 16 MB. With the
+GIL only one thread allocates at a time anyway, so more arenas buy nothing here.
+
+Both calls are glibc's; elsewhere they do nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from collections.abc import Callable
+from functools import cache
+
+ARENAS = 2
+"""glibc's own choice is 8 per core."""
+_M_ARENA_MAX = -8
+"""``mallopt``'s parameter number for the arena limit (malloc.h)."""
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+def _function(name: str) -> Callable[..., int] | None:
+    return getattr(_libc(), name, None)
+
+
+@cache
+def limit_arenas(most: int = ARENAS) -> bool:
+    """Allow at most ``most`` arenas from now on, once per process; whether glibc took it."""
+    mallopt = _function("mallopt")
+    return bool(mallopt and mallopt(_M_ARENA_MAX, most))
+
+
+def trim_heap() -> None:
+    """glibc's ``malloc_trim(0)``: hand the heap's free pages back to the system.
+
+    Freed memory otherwise stays in the process: a closed session's upload would keep RSS up.
+    """
+    trim = _function("malloc_trim")
+    if trim is not None:
+        trim(0)
