@@ -93,6 +93,13 @@ def test_signal_example_with_each_generated_signal() -> None:
         at.selectbox(key="own_signal").set_value(kind).run()
         no_exception(at)
     assert len(chart_specs(at)) == 5
+    zh = open_app(PAGE, own_source="signal_example", lang="zh")
+    assert zh.selectbox(key="own_signal").options == [
+        "正弦波 (sine)",
+        "方波 (square)",
+        "噪声 (noise)",
+        "阶跃 (step)",
+    ]
 
 
 def test_numeric_inputs_npy_csv_and_the_transposed_fix() -> None:

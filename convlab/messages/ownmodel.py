@@ -124,6 +124,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "own.input.signal": {"en": "generated signal", "zh": "生成的信号"},
     "own.input.npy": {"en": ".npy file", "zh": ".npy 文件"},
     "own.input.csv": {"en": "CSV file", "zh": "CSV 文件"},
+    "own.signal.sine": {"en": "sine", "zh": "正弦波 (sine)"},
+    "own.signal.square": {"en": "square", "zh": "方波 (square)"},
+    "own.signal.noise": {"en": "noise", "zh": "噪声 (noise)"},
+    "own.signal.step": {"en": "step", "zh": "阶跃 (step)"},
     "label.own_sentence": {"en": "Sentence", "zh": "句子"},
     "help.own_sentence": {
         "en": "Tokenised by the model's own TextVectorization, or by convlab's vocabulary "

@@ -153,7 +153,7 @@ def _signal(own: OwnModel) -> Prepared:
     steps_fixed, channels = own.signal_shape
     columns = st.columns(3)
     with columns[0]:
-        kind = setting(st.selectbox, "own_signal")
+        kind = setting(st.selectbox, "own_signal", format_func=lambda k: t(f"own.signal.{k}"))
     with columns[1]:
         steps = steps_fixed or setting(st.number_input, "own_steps", step=1)
     with columns[2]:
