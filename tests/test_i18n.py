@@ -53,6 +53,7 @@ def dynamic_keys() -> set[str]:
         *(f"{question}.link" for question in QUESTION.findall(code())),
         *(f"own.source.{source}" for source in ownmodel_settings.SOURCES),
         *(f"own.input.{kind}" for kind in ownmodel_settings.INPUTS),
+        *(f"own.signal.{kind}" for kind in ownmodel_settings.SIGNALS),
         *(f"own.axis.{axis}" for axis in ownmodel_table.AXES),
         *(f"own.col.{column}" for column in ownmodel_table.COLUMNS),
     }
