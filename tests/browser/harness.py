@@ -116,17 +116,25 @@ def rerun_after(page: Page, action, timeout: float = PAGE_TIMEOUT_MS) -> None:
     """Do `action()` (a click, a key press), then wait for the rerun it causes to finish.
 
     A MutationObserver notes when the script state leaves "notRunning", so a rerun faster
-    than our polling is not missed.
+    than our polling is not missed. It reads each change's old value too: a fragment's rerun
+    can go to "running" and back before the observer's callback runs, and then only the
+    record of the second change still says it ran.
     """
     page.evaluate(
         """(sel) => {
             const app = document.querySelector(sel);
             window.__convlabRerunSeen = false;
             window.__convlabObserver?.disconnect();
-            window.__convlabObserver = new MutationObserver(() => {
-                if (app.dataset.testScriptState !== "notRunning") window.__convlabRerunSeen = true;
+            window.__convlabObserver = new MutationObserver((records) => {
+                const ran = records.some((r) => r.oldValue && r.oldValue !== "notRunning");
+                if (ran || app.dataset.testScriptState !== "notRunning") {
+                    window.__convlabRerunSeen = true;
+                }
             });
-            window.__convlabObserver.observe(app, {attributeFilter: ["data-test-script-state"]});
+            window.__convlabObserver.observe(app, {
+                attributeFilter: ["data-test-script-state"],
+                attributeOldValue: true,
+            });
         }""",
         APP,
     )
