@@ -19,16 +19,19 @@ with it, st.cache_data is cleared before every timed rerun of both (a new n each
 from __future__ import annotations
 
 import argparse
+import json
 import logging
-import pickle
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import types
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -37,6 +40,7 @@ import streamlit as st  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from convlab import ui  # noqa: E402
+from convlab.lesson.equivalence import Comparison  # noqa: E402
 from convlab.lesson.settings import OOV_POLICIES  # noqa: E402
 from convlab.ui import lesson  # noqa: E402
 
@@ -83,14 +87,14 @@ class Pages:
         return elapsed
 
 
-def record_keras_results() -> dict[tuple, Any]:
+def record_keras_results() -> dict[str, Any]:
     """Wrap the Keras-backed functions so every result the pages get is kept, by arguments."""
-    results: dict[tuple, Any] = {}
+    results: dict[str, Any] = {}
     for name in KERAS_BACKED:
         real = getattr(lesson, name)
 
         def recording(*args: Any, _real=real, _name=name) -> Any:
-            results[_name, args] = out = _real(*args)
+            results[repr((_name, args))] = out = _real(*args)
             return out
 
         setattr(lesson, name, recording)
@@ -98,13 +102,57 @@ def record_keras_results() -> dict[tuple, Any]:
     return results
 
 
-def replay_keras_results(results: dict) -> None:
+def _encode(value: Any, arrays: dict[str, np.ndarray]) -> Any:
+    """``value`` as JSON, its arrays set aside in ``arrays``: what the results are made of."""
+    if isinstance(value, np.ndarray):
+        arrays[name := f"a{len(arrays)}"] = value
+        return {"array": name}
+    if isinstance(value, Comparison):
+        return {
+            "comparison": {f.name: _encode(getattr(value, f.name), arrays) for f in fields(value)}
+        }
+    if isinstance(value, dict):
+        return {"dict": {key: _encode(item, arrays) for key, item in value.items()}}
+    if isinstance(value, tuple):
+        return {"tuple": [_encode(item, arrays) for item in value]}
+    return {"value": value}
+
+
+def _decode(encoded: dict[str, Any], arrays: Any) -> Any:
+    ((kind, body),) = encoded.items()
+    if kind == "array":
+        return arrays[body]
+    if kind == "comparison":
+        return Comparison(**{name: _decode(item, arrays) for name, item in body.items()})
+    if kind == "dict":
+        return {key: _decode(item, arrays) for key, item in body.items()}
+    if kind == "tuple":
+        return tuple(_decode(item, arrays) for item in body)
+    return body
+
+
+def save_results(results: dict[str, Any], path: Path) -> None:
+    """The recorded results as one .npz: the arrays, and the JSON that places them."""
+    arrays: dict[str, np.ndarray] = {}
+    structure = json.dumps({key: _encode(value, arrays) for key, value in results.items()})
+    np.savez(path, structure=np.array(structure), **arrays)
+
+
+def load_results(path: Path) -> dict[str, Any]:
+    """What :func:`save_results` wrote, read without unpickling anything."""
+    with np.load(path, allow_pickle=False) as stored:
+        arrays = {name: stored[name] for name in stored.files}
+    structure = json.loads(str(arrays.pop("structure")))
+    return {key: _decode(value, arrays) for key, value in structure.items()}
+
+
+def replay_keras_results(results: dict[str, Any]) -> None:
     """The control: the recorded results instead of layers, and no TensorFlow to import."""
     sys.modules["convlab.lesson.keras_layers"] = types.ModuleType("convlab.lesson.keras_layers")
     for name in KERAS_BACKED:
 
         def lookup(*args: Any, _name=name) -> Any:
-            return results[_name, args]
+            return results[repr((_name, args))]
 
         setattr(lesson, name, lookup)
         setattr(ui, name, lookup)
@@ -112,7 +160,7 @@ def replay_keras_results(results: dict) -> None:
 
 def control_main(record: Path, cold_cache: bool) -> None:
     """The child: "name i" on stdin reruns the control's page (i < 0: warm it up); prints s."""
-    replay_keras_results(pickle.loads(record.read_bytes()))
+    replay_keras_results(load_results(record))
     pages = Pages(cold_cache)
     for line in sys.stdin:
         name, i = line.split()
@@ -140,10 +188,10 @@ def main() -> None:
     for name in PAGES:
         pages.warm(name)  # records every result the control will look up
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in PAGES}
-    with tempfile.NamedTemporaryFile(suffix=".pkl") as record:
-        record.write(pickle.dumps(results))
-        record.flush()
-        command = [sys.executable, __file__, "--control", record.name]
+    with tempfile.TemporaryDirectory(prefix="convlab-rerun-") as folder:
+        record = Path(folder) / "results.npz"
+        save_results(results, record)
+        command = [sys.executable, __file__, "--control", str(record)]
         with subprocess.Popen(
             [*command, *(["--cold-cache"] if args.cold_cache else [])],
             stdin=subprocess.PIPE,
