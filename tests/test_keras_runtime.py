@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import gc
+import importlib
+import sys
 import threading
 import time
 import weakref
 from collections.abc import Callable
 
 import numpy as np
+import pytest
 
 from convlab import keras_runtime
 from convlab.keras_runtime import keras
@@ -38,6 +41,16 @@ def test_tensorflow_is_frozen_once_imported():
     """The long-lived TF objects sit in the permanent generation, out of every collection."""
     assert gc.get_freeze_count() > 100_000
     assert gc.get_freeze_count() > 2 * len(gc.get_objects())
+    assert gc.isenabled()  # off only during the import
+
+
+def test_a_failed_import_leaves_the_collector_on(monkeypatch):
+    """The collector is switched off for the import: if it raises, it must come back on."""
+    monkeypatch.delitem(sys.modules, "convlab.keras_runtime")
+    monkeypatch.setitem(sys.modules, "keras", None)  # import keras: ImportError
+    with pytest.raises(ImportError):
+        importlib.import_module("convlab.keras_runtime")
+    assert gc.isenabled()
 
 
 class Node:
