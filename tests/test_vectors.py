@@ -2,10 +2,13 @@
 
 import numpy as np
 import pytest
+from gensim.models import KeyedVectors
+from hypothesis import given
+from hypothesis import strategies as st
 
 from convlab.errors import InputError
 from convlab.tokenize import MAX_TOKENS
-from convlab.vectors.sets import embed, embed_sentence, load_builtin, oov_vector
+from convlab.vectors.sets import embed, embed_sentence, keyed_vectors, load_builtin, oov_vector
 
 
 @pytest.fixture(scope="module")
@@ -25,6 +28,25 @@ def test_pruning_is_measured_not_read_from_metadata(md300) -> None:
     assert md300.distinct == md300.meta["distinct_vectors"] == 4963
     assert ("good", "bad") in md300.shared_opposites
     np.testing.assert_array_equal(md300.kv["good"], md300.kv["bad"])
+
+
+@given(
+    words=st.lists(st.sampled_from(["the", "cat", "sat", "on", "mat", "猫"]), min_size=1),
+    seed=st.integers(0, 2**16),
+)
+def test_keyed_vectors_match_gensims_add_vectors(words: list[str], seed: int) -> None:
+    """The copy-free table answers as gensim's own ``add_vectors`` does, repeated words too."""
+    rows = np.random.default_rng(seed).standard_normal((len(words), 4)).astype(np.float32)
+    ours = keyed_vectors(words, rows)
+    gensims = KeyedVectors(vector_size=4, count=0, dtype=np.float32)
+    gensims.add_vectors(words, rows)
+    assert ours.index_to_key == gensims.index_to_key
+    assert ours.key_to_index == gensims.key_to_index
+    np.testing.assert_array_equal(ours.vectors, gensims.vectors)
+    for word in set(words):
+        np.testing.assert_array_equal(ours[word], gensims[word])
+    assert ours.most_similar(words[0], topn=3) == gensims.most_similar(words[0], topn=3)
+    assert np.shares_memory(ours.vectors, rows)  # no copy: the point of it
 
 
 def test_glove_has_no_shared_opposites() -> None:

@@ -138,9 +138,23 @@ def load_builtin(name: str = DEFAULT_VECTORS) -> VectorSet:
         rows = data["vectors"].astype(np.float32)[data["index"]]
         words = data["words"].tolist()
         meta = json.loads(str(data["meta"]))
-    kv = KeyedVectors(vector_size=rows.shape[1], count=0, dtype=np.float32)
-    kv.add_vectors(words, rows)
-    return VectorSet(name=name, kv=kv, meta=meta)
+    return VectorSet(name=name, kv=keyed_vectors(words, rows), meta=meta)
+
+
+def keyed_vectors(words: list[str], rows: np.ndarray) -> KeyedVectors:
+    """gensim ``KeyedVectors`` holding ``rows`` itself, the i-th row for ``words[i]``.
+
+    ``add_vectors`` would copy the table three times (a mask, ``astype``, ``vstack``) and
+    look every word up one by one: for md300's 50,000 x 300 rows 0.39 s and 180 MB passing
+    through the heap, on a cold server's first page. A repeated word maps to its last row,
+    as ``add_vectors`` maps it.
+    """
+    kv = KeyedVectors(vector_size=rows.shape[1], count=0, dtype=rows.dtype)
+    kv.index_to_key = list(words)
+    kv.key_to_index = {word: i for i, word in enumerate(kv.index_to_key)}
+    kv.vectors = rows
+    kv.next_index = len(words)
+    return kv
 
 
 def load_stream(
