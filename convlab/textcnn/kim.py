@@ -119,7 +119,7 @@ class Coverage:
 
 def coverage(sentences: Sequence[list[str]], vs: VectorSet) -> Coverage:
     counts = Counter(token for tokens in sentences for token in tokens)
-    found = {word for word in counts if word in vs.kv}
+    found = {word for word in counts if word in vs}
     return Coverage(len(counts), len(found), sum(counts.values()), sum(counts[w] for w in found))
 
 
@@ -129,9 +129,9 @@ def initial_table(vocab: Vocabulary, hp: Hyperparameters, vs: VectorSet) -> np.n
     table = np.stack([oov_vector(word, dim, hp.seed) for word in vocab.words])
     table[PAD] = 0
     if hp.pretrained:
-        hits = [i for i, word in enumerate(vocab.words) if i >= len(SPECIALS) and word in vs.kv]
+        hits = [i for i, word in enumerate(vocab.words) if i >= len(SPECIALS) and word in vs]
         if hits:
-            rows = np.stack([vs.kv[vocab.words[i]] for i in hits]).astype(np.float32)
+            rows = np.stack([vs.vector(vocab.words[i]) for i in hits]).astype(np.float32)
             if hp.rescaled:
                 rows *= TARGET_STD / max(float(rows.std()), 1e-12)
             table[hits] = rows

@@ -20,6 +20,8 @@ _thread: threading.Thread | None = None
 
 
 def _import_heavy_modules() -> None:
+    import gensim.models  # noqa: F401  (VectorSet.kv: the Word vectors page's neighbours)
+
     import convlab.lesson.keras_layers  # noqa: F401  (TensorFlow, Keras, gc.freeze)
 
 

@@ -32,12 +32,14 @@ import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
-from gensim.models import KeyedVectors
 
 from convlab.errors import InputError
+
+if TYPE_CHECKING:  # imported where a file is read: gensim takes 0.9 s to import
+    from gensim.models import KeyedVectors
 
 Progress = Callable[[float], None]
 """Called with the fraction of rows read so far, 0.0 to 1.0."""
@@ -377,6 +379,8 @@ def load(stream: BinaryIO, info: FileInfo, progress: Progress | None = None) -> 
     measured 1.5× slower; a plain copy waits in the kernel instead. ``progress``
     is called from the caller's thread, where Streamlit can draw.
     """
+    from gensim.models import KeyedVectors  # here, not in the worker: the import holds the GIL
+
     report = progress or (lambda fraction: None)
     scan = _scan_binary if info.binary else _scan_text
     end = scan(_content(stream, info.compressed), info, lambda done: report(0.2 * done))
@@ -408,6 +412,8 @@ def load(stream: BinaryIO, info: FileInfo, progress: Progress | None = None) -> 
 
 def _gensim(read_end: int, info: FileInfo, outcome: dict[str, object]) -> None:
     """The worker: gensim reads the pipe (an open file descriptor) with a row limit."""
+    from gensim.models import KeyedVectors  # already imported by load()
+
     try:
         outcome["kv"] = KeyedVectors.load_word2vec_format(
             read_end, binary=info.binary, limit=info.rows, unicode_errors="strict"

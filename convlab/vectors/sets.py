@@ -3,7 +3,8 @@
 The built-in sets live in ``convlab/vectors/data`` as compressed ``.npz`` files written
 by ``tools/build_vectors.py``: distinct float16 rows, a row index per word, the
 words and a JSON metadata string. They are read with ``allow_pickle=False``, so
-loading one never runs code, and turned into a float32 gensim ``KeyedVectors``.
+loading one never runs code, and become a float32 table; gensim's ``KeyedVectors``
+over the same rows is built only when something asks for it (:attr:`VectorSet.kv`).
 Other sets come from files (``convlab.vectors.files``) or gensim-data
 (``convlab.vectors.gensim_data``); :func:`resolve` turns any name or path into a set.
 """
@@ -18,15 +19,17 @@ import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
-from gensim.models import KeyedVectors
 
 from convlab.errors import InputError
 from convlab.tokenize import MAX_TOKENS, has_han, tokenize
 from convlab.vectors import files, gensim_data
 from convlab.vectors.files import DEFAULT_LIMIT, MAX_FILE_BYTES, Progress
+
+if TYPE_CHECKING:
+    from gensim.models import KeyedVectors
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_VECTORS = "md300"
@@ -53,11 +56,36 @@ OPPOSITES = (
 
 @dataclass(frozen=True, eq=False)
 class VectorSet:
-    """A loaded table of word vectors plus what a learner should know about it."""
+    """A loaded table of word vectors plus what a learner should know about it.
+
+    Lookups go through the set itself (``word in vs``, ``vs.vector(word)``), not through
+    gensim: importing gensim takes 0.9 s (it imports scipy.stats), which a cold server's
+    first page need not wait for. :attr:`kv` is the same table as gensim ``KeyedVectors``.
+    """
 
     name: str
-    kv: KeyedVectors
+    words: list[str]
+    """The i-th word's vector is the i-th row of ``vectors``; no word twice."""
+    vectors: np.ndarray
+    """(size, dim) float32."""
     meta: dict
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Each word's row."""
+        return {word: i for i, word in enumerate(self.words)}
+
+    @cached_property
+    def kv(self) -> KeyedVectors:
+        """gensim ``KeyedVectors`` over the same rows (no copy), built and imported on first use."""
+        return keyed_vectors(self.words, self.vectors)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.index
+
+    def vector(self, word: str) -> np.ndarray:
+        """The row of ``word``, which must be in the set."""
+        return self.vectors[self.index[word]]
 
     @property
     def title(self) -> str:
@@ -80,11 +108,11 @@ class VectorSet:
 
     @property
     def dim(self) -> int:
-        return int(self.kv.vector_size)
+        return int(self.vectors.shape[1])
 
     @property
     def size(self) -> int:
-        return len(self.kv)
+        return len(self.words)
 
     @cached_property
     def distinct(self) -> int:
@@ -94,13 +122,13 @@ class VectorSet:
         small in memory where a set of the rows' bytes would copy a whole 500 MB
         table; ``np.unique(axis=0)`` sorts rows and takes over a second.
         """
-        return len({hashlib.blake2b(row, digest_size=16).digest() for row in self.kv.vectors})
+        return len({hashlib.blake2b(row, digest_size=16).digest() for row in self.vectors})
 
     @cached_property
     def digest(self) -> str:
         """A hash of the words and vectors: equal only for the same table."""
-        content = hashlib.blake2b("\n".join(self.kv.index_to_key).encode(), digest_size=16)
-        content.update(memoryview(np.ascontiguousarray(self.kv.vectors)).cast("B"))
+        content = hashlib.blake2b("\n".join(self.words).encode(), digest_size=16)
+        content.update(memoryview(np.ascontiguousarray(self.vectors)).cast("B"))
         return content.hexdigest()
 
     @property
@@ -117,12 +145,12 @@ class VectorSet:
         return [
             (a, b)
             for a, b in OPPOSITES
-            if a in self.kv and b in self.kv and np.array_equal(self.kv[a], self.kv[b])
+            if a in self and b in self and np.array_equal(self.vector(a), self.vector(b))
         ]
 
     def covers(self, tokens: list[str]) -> int:
         """How many of ``tokens`` have a vector."""
-        return sum(token in self.kv for token in tokens)
+        return sum(token in self for token in tokens)
 
 
 def builtin_path(name: str) -> Path:
@@ -138,7 +166,7 @@ def load_builtin(name: str = DEFAULT_VECTORS) -> VectorSet:
         rows = data["vectors"].astype(np.float32)[data["index"]]
         words = data["words"].tolist()
         meta = json.loads(str(data["meta"]))
-    return VectorSet(name=name, kv=keyed_vectors(words, rows), meta=meta)
+    return VectorSet(name=name, words=words, vectors=rows, meta=meta)
 
 
 def keyed_vectors(words: list[str], rows: np.ndarray) -> KeyedVectors:
@@ -149,6 +177,8 @@ def keyed_vectors(words: list[str], rows: np.ndarray) -> KeyedVectors:
     through the heap, on a cold server's first page. A repeated word maps to its last row,
     as ``add_vectors`` maps it.
     """
+    from gensim.models import KeyedVectors
+
     kv = KeyedVectors(vector_size=rows.shape[1], count=0, dtype=rows.dtype)
     kv.index_to_key = list(words)
     kv.key_to_index = {word: i for i, word in enumerate(kv.index_to_key)}
@@ -179,7 +209,9 @@ def load_stream(
         "rows_in_file": info.rows_in_file,
         "limit": limit,
     }
-    return VectorSet(name or file_set_name(filename), kv, facts | (meta or {}))
+    return VectorSet(
+        name or file_set_name(filename), kv.index_to_key, kv.vectors, facts | (meta or {})
+    )
 
 
 def check_set_name(raw: str) -> str:
@@ -266,16 +298,16 @@ class Neighbours:
 
 def neighbours(vs: VectorSet, word: str, topn: int = 10) -> Neighbours:
     """The ``topn`` nearest words to ``word`` by cosine, and its twins in a pruned table."""
-    found = word.strip() if word.strip() in vs.kv else word.strip().lower()
-    if found not in vs.kv:
+    found = word.strip() if word.strip() in vs else word.strip().lower()
+    if found not in vs:
         raise InputError("err.vec_word_missing", word=word.strip()[:40], name=vs.name)
-    vector = vs.kv[found]
+    vector = vs.vector(found)
     if not vector.any():
         raise InputError("err.vec_word_zero", word=found[:40])
     # A dot product equal to |v|² finds the candidates in O(N) memory; equality then decides.
-    close = np.flatnonzero(np.isclose(vs.kv.vectors @ vector, vector @ vector, rtol=1e-5, atol=0))
-    same = close[(vs.kv.vectors[close] == vector).all(axis=1)]
-    twins = [vs.kv.index_to_key[i] for i in same.tolist() if vs.kv.index_to_key[i] != found]
+    close = np.flatnonzero(np.isclose(vs.vectors @ vector, vector @ vector, rtol=1e-5, atol=0))
+    same = close[(vs.vectors[close] == vector).all(axis=1)]
+    twins = [vs.words[i] for i in same.tolist() if vs.words[i] != found]
     return Neighbours(found, vs.kv.most_similar(found, topn=topn), twins)
 
 
@@ -333,10 +365,10 @@ def embed(tokens: list[str], vs: VectorSet, oov: str = "zero", seed: int = 0) ->
     if oov not in OOV_POLICIES:
         raise InputError("err.choice", name="oov", value=oov)
     kept_tokens = tokens[:MAX_TOKENS]
-    found = [token in vs.kv for token in kept_tokens]
+    found = [token in vs for token in kept_tokens]
     kept = [hit or oov != "skip" for hit in found]
     rows = [
-        vs.kv[token]
+        vs.vector(token)
         if hit
         else oov_vector(token, vs.dim, seed)
         if oov == "random"
