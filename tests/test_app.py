@@ -151,6 +151,31 @@ def test_conv1d_default() -> None:
     assert not main_warnings(at)
 
 
+def test_conv_pages_draw_what_needs_no_keras_before_loading_it(monkeypatch) -> None:
+    """On a cold server a deep link shows this while TensorFlow is still being imported.
+
+    With the heavy module made unimportable, each page stops at ``ui.load_keras``: all
+    above it (the shapes, the formula, the reshape) was drawn without Keras.
+    """
+    monkeypatch.setitem(sys.modules, "convlab.lesson.keras_layers", None)
+    monkeypatch.setattr(warmup, "start", lambda: None)  # its import would fail the same way
+    at = open_app("conv1d")
+    assert ["convlab.lesson.keras_layers" in e.message for e in at.exception] == [True]
+    assert shape_metrics(at) == {
+        "metric.input": "(1, 9, 300)",
+        "metric.kernel": "(3, 300, 4)",
+        "metric.output": "(1, 7, 4)",
+        "metric.params": "3,604",
+    }
+    assert at.code[0].value == arithmetic.formula(9, 3, "valid")
+    assert not chart_specs(at)
+
+    at = open_app("conv2d")
+    assert ["convlab.lesson.keras_layers" in e.message for e in at.exception] == [True]
+    assert [h.value for h in at.main.subheader] == [en("conv2d.reshape")]
+    assert not chart_specs(at)
+
+
 def test_conv2d_default() -> None:
     at = open_app("conv2d")
     no_exception(at)

@@ -63,6 +63,9 @@ def test_every_form_agrees_with_conv1d(
 
     steps = conv.steps(words)
     kernel, bias = keras_layers.init_weights(conv, dim)
+    # The Conv1D page shows these from the arithmetic before TensorFlow is loaded.
+    assert kernel.shape == (n, dim, filters)
+    assert kernel.size + bias.size == conv.params(dim)
     scale = max(1.0, ngrams.magnitude(x, kernel, bias, conv))
     for dtype in keras_layers.DTYPES:
         result = equivalence.compare(x, kernel, bias, conv, dtype)

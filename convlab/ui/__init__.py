@@ -22,6 +22,7 @@ from convlab.ui.lesson import (
     current_embedding,
     embedding,
     lesson_layer,
+    load_keras,
     weights,
 )
 from convlab.ui.roads import roads_table
@@ -76,6 +77,7 @@ __all__ = [
     "kernel_pictures",
     "lang",
     "lesson_layer",
+    "load_keras",
     "mining",
     "oov_input",
     "pick",

@@ -158,7 +158,9 @@ def conv_lesson() -> tuple[Embedding, ConvLayer, int]:
     """Start a convolution page: sentence, layer settings, and a sentence the layer fits.
 
     Returns the embedding, the layer and its new_steps; otherwise explains
-    what to change and stops the page below the controls.
+    what to change and stops the page below the controls. Needs no TensorFlow:
+    what the page can say from the layer's arithmetic it draws before
+    :func:`load_keras`.
     """
     sentence_input()
     oov_input()
@@ -172,9 +174,17 @@ def conv_lesson() -> tuple[Embedding, ConvLayer, int]:
             steps = conv.steps(len(emb.words))
         except InputError as err:
             too_short(err, conv, emb)
+    return emb, conv, steps
+
+
+def load_keras() -> None:
+    """Import TensorFlow under a spinner, or wait for the server's background import of it.
+
+    On a cold server this takes seconds; pages call it after drawing what needs
+    no Keras, so the reader has that, and the browser has loaded its code, meanwhile.
+    """
     with st.spinner(t("spinner.keras")):
         import convlab.lesson.keras_layers  # noqa: F401  (TensorFlow, then gc.freeze: keras_runtime)
-    return emb, conv, steps
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -8,16 +8,19 @@ from convlab.lesson import walkthrough as walk
 
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
-
-kernel, bias = ui.weights(conv, dim)
-y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
-params = kernel.size + bias.size
+# The shapes follow from the layer's arithmetic (tests check them against Keras's for every
+# setting), so they are drawn before the seconds a cold server takes to import TensorFlow.
+params = conv.params(dim)
 
 st.subheader(ui.t("conv1d.shapes"))
 cols = st.columns(4)
 cols[0].metric(ui.t("metric.input"), str((1, words, dim)), help=ui.t("metric.input_help"))
-cols[1].metric(ui.t("metric.kernel"), str(kernel.shape), help=ui.t("metric.kernel_help"))
-cols[2].metric(ui.t("metric.output"), str((1, *y.shape)), help=ui.t("metric.output_help"))
+cols[1].metric(
+    ui.t("metric.kernel"), str((conv.n, dim, conv.filters)), help=ui.t("metric.kernel_help")
+)
+cols[2].metric(
+    ui.t("metric.output"), str((1, steps, conv.filters)), help=ui.t("metric.output_help")
+)
 cols[3].metric(
     ui.t("metric.params"),
     f"{params:,}",
@@ -57,6 +60,10 @@ with st.expander(ui.t("conv1d.where_title", dim=dim), expanded=True):
             k1_steps=arithmetic.output_length(words, 1, conv.padding, conv.strides),
         )
     )
+
+ui.load_keras()
+kernel, bias = ui.weights(conv, dim)
+y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
 
 phrases = ngrams.phrases(emb.words, conv)
 labels = tables.row_labels(phrases)

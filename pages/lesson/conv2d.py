@@ -8,14 +8,15 @@ from convlab.lesson import forms, ngrams, snippets, tables
 emb, conv, steps = ui.conv_lesson()
 words, dim = emb.matrix.shape
 
-results = ui.comparisons(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
-f32 = results["float32"]
-labels = tables.row_labels(ngrams.phrases(emb.words, conv))
-
 st.subheader(ui.t("conv2d.reshape"))
 st.markdown(
     ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
+
+ui.load_keras()
+results = ui.comparisons(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
+f32 = results["float32"]
+labels = tables.row_labels(ngrams.phrases(emb.words, conv))
 
 st.subheader(ui.t("image.title"))
 ui.kernel_pictures(emb.matrix, conv, labels)
