@@ -8,7 +8,14 @@ from hypothesis import strategies as st
 
 from convlab.errors import InputError
 from convlab.tokenize import MAX_TOKENS
-from convlab.vectors.sets import embed, embed_sentence, keyed_vectors, load_builtin, oov_vector
+from convlab.vectors.sets import (
+    VectorSet,
+    embed,
+    embed_sentence,
+    keyed_vectors,
+    load_builtin,
+    oov_vector,
+)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +54,34 @@ def test_keyed_vectors_match_gensims_add_vectors(words: list[str], seed: int) ->
         np.testing.assert_array_equal(ours[word], gensims[word])
     assert ours.most_similar(words[0], topn=3) == gensims.most_similar(words[0], topn=3)
     assert np.shares_memory(ours.vectors, rows)  # no copy: the point of it
+
+
+@given(
+    table=st.lists(st.sampled_from([0.0, -0.0, 1.0, 0.5]), min_size=6, max_size=6).map(
+        lambda v: np.array(v, np.float32).reshape(3, 2)
+    ),
+    rows=st.lists(st.integers(0, 2), min_size=1, max_size=8),
+)
+def test_a_shared_table_answers_as_its_expanded_rows(table: np.ndarray, rows: list[int]) -> None:
+    """A built-in set keeps distinct rows and a row per word: the same set, row for row."""
+    words = [f"w{i}" for i in range(len(rows))]
+    shared = VectorSet("s", words, table, np.array(rows), {})
+    expanded = VectorSet("e", words, table[rows], None, {})
+    np.testing.assert_array_equal(shared.vectors, expanded.vectors)
+    for word in words:
+        np.testing.assert_array_equal(shared.vector(word), expanded.vector(word))
+    assert shared.distinct == expanded.distinct  # -0.0 and 0.0 differ: bytes are compared
+    assert shared.distinct == len({row.tobytes() for row in table[rows]})
+
+
+def test_a_lesson_never_expands_the_built_in_table() -> None:
+    """Embedding, coverage and the sidebar's facts use the distinct rows, not 60 MB of copies."""
+    vs = load_builtin("md300")
+    embed_sentence("It's not a bad movie at all.", vs)
+    facts = (vs.size, vs.dim, vs.distinct, vs.key, vs.shared_opposites, vs.covers(["movie"]))
+    assert facts[:3] == (50_000, 300, 4963)
+    assert "vectors" not in vs.__dict__ and "kv" not in vs.__dict__
+    assert vs.table.shape == (4963, 300)
 
 
 def test_glove_has_no_shared_opposites() -> None:

@@ -65,15 +65,26 @@ class VectorSet:
 
     name: str
     words: list[str]
-    """The i-th word's vector is the i-th row of ``vectors``; no word twice."""
-    vectors: np.ndarray
-    """(size, dim) float32."""
+    """No word twice."""
+    table: np.ndarray
+    """(rows, dim) float32: a file's rows, one per word, or a built-in set's distinct vectors."""
+    rows: np.ndarray | None
+    """The row of ``table`` for each word; None when the i-th row is the i-th word's.
+
+    md300 has 4,963 distinct vectors for 50,000 words: its full (50,000, 300) table,
+    60 MB, is made only when :attr:`vectors` is asked for, never on a lesson page.
+    """
     meta: dict
 
     @cached_property
     def index(self) -> dict[str, int]:
-        """Each word's row."""
+        """Each word's position in ``words``."""
         return {word: i for i, word in enumerate(self.words)}
+
+    @cached_property
+    def vectors(self) -> np.ndarray:
+        """(size, dim) float32, the i-th row for ``words[i]``."""
+        return self.table if self.rows is None else self.table[self.rows]
 
     @cached_property
     def kv(self) -> KeyedVectors:
@@ -84,8 +95,9 @@ class VectorSet:
         return word in self.index
 
     def vector(self, word: str) -> np.ndarray:
-        """The row of ``word``, which must be in the set."""
-        return self.vectors[self.index[word]]
+        """The vector of ``word``, which must be in the set."""
+        i = self.index[word]
+        return self.table[i if self.rows is None else self.rows[i]]
 
     @property
     def title(self) -> str:
@@ -108,7 +120,7 @@ class VectorSet:
 
     @property
     def dim(self) -> int:
-        return int(self.vectors.shape[1])
+        return int(self.table.shape[1])
 
     @property
     def size(self) -> int:
@@ -118,17 +130,19 @@ class VectorSet:
     def distinct(self) -> int:
         """Distinct vectors in the table, measured rather than read from metadata.
 
-        Each row is hashed to a 16-byte BLAKE2b digest: ~0.1 s for 50,000 × 300, and
-        small in memory where a set of the rows' bytes would copy a whole 500 MB
-        table; ``np.unique(axis=0)`` sorts rows and takes over a second.
+        Each table row a word uses is hashed to a 16-byte BLAKE2b digest: ~0.1 s for
+        50,000 × 300, and small in memory where a set of the rows' bytes would copy a
+        whole 500 MB table; ``np.unique(axis=0)`` sorts rows and takes over a second.
         """
-        return len({hashlib.blake2b(row, digest_size=16).digest() for row in self.vectors})
+        used = self.table if self.rows is None else self.table[np.unique(self.rows)]
+        return len({hashlib.blake2b(row, digest_size=16).digest() for row in used})
 
     @cached_property
     def digest(self) -> str:
-        """A hash of the words and vectors: equal only for the same table."""
+        """A hash of the words, table and rows: equal only for the same vectors."""
         content = hashlib.blake2b("\n".join(self.words).encode(), digest_size=16)
-        content.update(memoryview(np.ascontiguousarray(self.vectors)).cast("B"))
+        for part in (self.table, self.rows if self.rows is not None else np.empty(0)):
+            content.update(memoryview(np.ascontiguousarray(part)).cast("B"))
         return content.hexdigest()
 
     @property
@@ -158,15 +172,16 @@ def builtin_path(name: str) -> Path:
 
 
 def load_builtin(name: str = DEFAULT_VECTORS) -> VectorSet:
-    """Load a built-in set into float32 ``KeyedVectors`` (tens of milliseconds)."""
+    """Load a built-in set: its distinct rows as float32, and each word's row (a few ms)."""
     path = builtin_path(name)
     if not path.is_file():
         raise InputError("err.no_builtin", name=name)
     with np.load(path, allow_pickle=False) as data:
-        rows = data["vectors"].astype(np.float32)[data["index"]]
+        table = data["vectors"].astype(np.float32)
+        rows = data["index"]
         words = data["words"].tolist()
         meta = json.loads(str(data["meta"]))
-    return VectorSet(name=name, words=words, vectors=rows, meta=meta)
+    return VectorSet(name=name, words=words, table=table, rows=rows, meta=meta)
 
 
 def keyed_vectors(words: list[str], rows: np.ndarray) -> KeyedVectors:
@@ -210,7 +225,11 @@ def load_stream(
         "limit": limit,
     }
     return VectorSet(
-        name or file_set_name(filename), kv.index_to_key, kv.vectors, facts | (meta or {})
+        name=name or file_set_name(filename),
+        words=kv.index_to_key,
+        table=kv.vectors,
+        rows=None,
+        meta=facts | (meta or {}),
     )
 
 
