@@ -51,3 +51,65 @@ def test_trimming_the_heap_is_safe_to_call_any_time() -> None:
 
     process_memory.trim_heap()
     assert process_memory.limit_arenas() is process_memory.limit_arenas()  # once per process
+
+
+ARROW_KEPT_AFTER_THREADS = """
+import json, os, threading
+import numpy as np
+os.environ.pop("MIMALLOC_PURGE_DELAY", None)  # inherited from this test process, if set
+from convlab import process_memory
+if PURGE:
+    process_memory.return_arrow_memory()
+import pyarrow as pa
+import pyarrow.compute as pc
+
+def rss_mb():
+    status = open("/proc/self/status").read().split("VmRSS:")[1]
+    return int(status.split()[0]) / 1024
+
+def tables():  # a script thread turning data into Arrow, then ending
+    base = pa.array(np.arange(2_000_000))
+    outs = [pc.add(base, i) for i in range(8)]  # 8 x 16 MB from Arrow's own pool
+    del outs
+
+before = rss_mb()
+threads = [threading.Thread(target=tables) for _ in range(2)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+pool = pa.default_memory_pool()
+print(json.dumps({"backend": pool.backend_name, "in_use": pool.bytes_allocated(),
+                  "peak_mb": pool.max_memory() / 2**20, "kept_mb": rss_mb() - before}))
+"""
+
+PYARROW_SEES = """
+import json, os, sys
+seen = {}
+
+class Spy:  # notes the setting at the moment pyarrow is first imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "pyarrow":
+            seen.setdefault("at_pyarrow_import", os.environ.get("MIMALLOC_PURGE_DELAY"))
+
+sys.meta_path.insert(0, Spy())
+os.environ.pop("MIMALLOC_PURGE_DELAY", None)
+import convlab.ui
+print(json.dumps(seen))
+"""
+
+
+def test_freed_arrow_memory_goes_back_to_the_system() -> None:
+    """pyarrow's mimalloc keeps what ended threads freed, unless told to purge at once."""
+    kept = fresh_process(f"PURGE = False\n{ARROW_KEPT_AFTER_THREADS}")
+    purged = fresh_process(f"PURGE = True\n{ARROW_KEPT_AFTER_THREADS}")
+    if kept["backend"] != "mimalloc":
+        pytest.skip(f"pyarrow allocates with {kept['backend']} here, not mimalloc")
+    assert kept["in_use"] == purged["in_use"] == 0
+    assert kept["peak_mb"] >= 100 and purged["peak_mb"] >= 100
+    assert kept["kept_mb"] > 80  # control: most of the peak stays resident
+    assert purged["kept_mb"] < kept["kept_mb"] / 3
+
+
+def test_the_app_sets_the_purge_before_pyarrow_is_imported() -> None:
+    assert fresh_process(PYARROW_SEES) == {"at_pyarrow_import": "0"}

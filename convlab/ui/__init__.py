@@ -12,6 +12,10 @@ Pages call what they need through this package (``ui.t``, ``ui.value``,
 - ``frame``: the navigation and the frame drawn around every page.
 """
 
+from convlab import process_memory
+
+process_memory.return_arrow_memory()  # before anything below imports pyarrow
+
 from convlab.ui.frame import PAGES, route
 from convlab.ui.image import kernel_pictures
 from convlab.ui.lesson import (
