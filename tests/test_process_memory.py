@@ -113,3 +113,33 @@ def test_freed_arrow_memory_goes_back_to_the_system() -> None:
 
 def test_the_app_sets_the_purge_before_pyarrow_is_imported() -> None:
     assert fresh_process(PYARROW_SEES) == {"at_pyarrow_import": "0"}
+
+
+MAPPED_AFTER_A_BIG_FREE = """
+import ctypes, json
+from convlab import process_memory
+
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = MallInfo2
+fixed = process_memory.fix_thresholds() if FIX else False
+upload = b"x" * (20 << 20)  # an upload's bytes, mapped on their own, then freed
+del upload
+before = libc.mallinfo2().hblks
+column = b"y" * (1 << 20)  # a 1 MB block afterwards
+print(json.dumps({"fixed": fixed, "mapped": libc.mallinfo2().hblks - before}))
+"""
+
+
+@pytest.mark.skipif(platform.libc_ver()[0] != "glibc", reason="the thresholds are glibc's")
+def test_a_freed_upload_does_not_move_large_blocks_into_the_heap() -> None:
+    """glibc's own rule puts the 1 MB block in the heap; with fixed thresholds it gets pages
+    of its own, handed back when it is freed."""
+    control = fresh_process(f"FIX = False\n{MAPPED_AFTER_A_BIG_FREE}")
+    fixed = fresh_process(f"FIX = True\n{MAPPED_AFTER_A_BIG_FREE}")
+    assert control == {"fixed": False, "mapped": 0}
+    assert fixed == {"fixed": True, "mapped": 1}

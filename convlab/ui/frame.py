@@ -117,7 +117,7 @@ def route() -> None:
     serves every run after it.
     """
     st.set_page_config(page_title="convlab", page_icon=":material/search:", layout="wide")
-    process_memory.limit_arenas()  # each run is a thread: see convlab.process_memory
+    process_memory.tune()  # each run is a thread: see convlab.process_memory
     sections: dict[str, list[st.Page]] = {}
     by_path: dict[str, Page] = {}
     for page in PAGES:
