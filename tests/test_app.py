@@ -578,6 +578,27 @@ def test_tensorflow_is_imported_beside_the_landing_page_not_in_it() -> None:
     assert report["conv1d"] == {"title": [en("conv1d.title")], "exceptions": 0, "charts": charts}
 
 
+_DEEP_LINK_FIRST = f"""
+import gc, json
+from streamlit.testing.v1 import AppTest
+from convlab.ui import warmup
+at = AppTest.from_file({APP!r}, default_timeout={TIMEOUT})
+at.switch_page("pages/lesson/conv1d.py").run()  # imports TensorFlow itself, then the warmup
+warmup.start().join({TIMEOUT})  # imports gensim
+print(json.dumps({{"exceptions": len(at.exception), "frozen": gc.get_freeze_count(),
+                  "not_frozen": len(gc.get_objects())}}))
+"""
+
+
+def test_what_the_background_import_loads_after_a_deep_link_is_frozen_too() -> None:
+    """A first visit to /conv1d imports TensorFlow in its run; gensim comes after, in the
+    background. Left unfrozen, its ~50,000 objects are walked by every run's collections."""
+    report = fresh_process(_DEEP_LINK_FIRST)
+    assert report["exceptions"] == 0
+    assert report["frozen"] > 400_000
+    assert report["not_frozen"] < 5_000
+
+
 def test_picked_cell_falls_back_to_zero_and_the_url_follows() -> None:
     at = open_app("conv1d")
     at.selectbox(key="cell_t").set_value(6).run()
