@@ -596,7 +596,7 @@ def test_what_the_background_import_loads_after_a_deep_link_is_frozen_too() -> N
     report = fresh_process(_DEEP_LINK_FIRST)
     assert report["exceptions"] == 0
     assert report["frozen"] > 400_000
-    assert report["not_frozen"] < 5_000
+    assert report["not_frozen"] < 20_000  # 40,000 when gensim's objects were left out
 
 
 def test_picked_cell_falls_back_to_zero_and_the_url_follows() -> None:
