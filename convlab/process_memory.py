@@ -23,8 +23,6 @@ import os
 from collections.abc import Callable
 from functools import cache
 
-ARROW_PURGE = ("MIMALLOC_PURGE_DELAY", "0")
-"""mimalloc's option, read from the environment once, when pyarrow first allocates."""
 ARENAS = 2
 """glibc's own choice is 8 per core."""
 _M_ARENA_MAX = -8
@@ -94,7 +92,7 @@ def return_arrow_memory() -> None:
     with ``bench/session_memory.py`` (three sessions each turning a 20 MB upload into
     tables, then closing): the 1 GiB arena mimalloc reserves stayed at 63 MB resident
     with nothing allocated, and the process 96 MB above where it started; with a purge
-    delay of 0, 7-10 MB and 27 MB. Set only if the environment does not choose already.
+    delay of 0, 7-10 MB and 27 MB. mimalloc reads the option from the environment when
+    pyarrow first allocates; set only if the environment does not choose already.
     """
-    name, delay = ARROW_PURGE
-    os.environ.setdefault(name, delay)
+    os.environ.setdefault("MIMALLOC_PURGE_DELAY", "0")
