@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from functools import cache
 
 import numpy as np
@@ -19,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from convlab import arithmetic, ui
 from convlab.i18n import message
-from convlab.lesson import snippets
+from convlab.lesson import charts, snippets
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.ui import warmup
@@ -155,10 +156,12 @@ def test_conv_pages_draw_what_needs_no_keras_before_loading_it(monkeypatch) -> N
     """On a cold server a deep link shows this while TensorFlow is still being imported.
 
     With the heavy module made unimportable, each page stops at ``ui.load_keras``: all
-    above it (the shapes, the formula, the reshape) was drawn without Keras.
+    above it (the shapes, the formula, the reshape, the output's layout, the kernel's
+    place on the input) was drawn without Keras.
     """
     monkeypatch.setitem(sys.modules, "convlab.lesson.keras_layers", None)
     monkeypatch.setattr(warmup, "start", lambda: None)  # its import would fail the same way
+    monkeypatch.setattr(warmup, "KERAS_IMPORTED", threading.Event())  # this process's is set
     at = open_app("conv1d")
     assert ["convlab.lesson.keras_layers" in e.message for e in at.exception] == [True]
     assert shape_metrics(at) == {
@@ -168,12 +171,42 @@ def test_conv_pages_draw_what_needs_no_keras_before_loading_it(monkeypatch) -> N
         "metric.params": "3,604",
     }
     assert at.code[0].value == arithmetic.formula(9, 3, "valid")
-    assert not chart_specs(at)
+    (layout,) = chart_specs(at)
+    assert heatmap_rows(layout) == ngram_labels(DEFAULT_SENTENCE, 3)
+    assert layout["encoding"]["x"]["sort"] == ["f0", "f1", "f2", "f3"]
+    assert layout["mark"]["type"] == "text" and layout["mark"]["text"] == charts.PENDING_MARK
+    assert chart_data(at).shape == (7 * 4, 2)
 
     at = open_app("conv2d")
     assert ["convlab.lesson.keras_layers" in e.message for e in at.exception] == [True]
-    assert [h.value for h in at.main.subheader] == [en("conv2d.reshape")]
-    assert not chart_specs(at)
+    assert [h.value for h in at.main.subheader] == [en("conv2d.reshape"), en("image.title")]
+    assert len(chart_specs(at)) == 2  # the (n, D) kernel and a (3, 3) one on the input
+
+
+def test_conv1d_draws_the_output_layout_only_until_keras_is_imported(monkeypatch) -> None:
+    """Once Keras is in, a rerun must not draw the layout first: it would flash each time."""
+    drawn = []
+
+    def recorded(build, *args, **kwargs):
+        drawn.append(build.__name__)
+        real_chart(build, *args, **kwargs)
+
+    real_chart = ui.lesson.chart
+    monkeypatch.setattr(ui.lesson, "chart", recorded)
+    open_app("conv1d")  # Keras is imported here, if no test did before
+    assert warmup.KERAS_IMPORTED.is_set()
+    drawn.clear()
+    no_exception(open_app("conv1d"))
+    assert drawn == []
+
+    monkeypatch.setattr(warmup, "KERAS_IMPORTED", threading.Event())
+    at = open_app("conv1d")
+    no_exception(at)
+    assert drawn == ["heatmap_layout"]
+    assert warmup.KERAS_IMPORTED.is_set()
+    specs = chart_specs(at)  # the layout's place now holds the heatmap
+    assert specs[0]["layer"][0]["mark"]["type"] == "rect"
+    assert heatmap_rows(specs[0]) == ngram_labels(DEFAULT_SENTENCE, 3)
 
 
 def test_conv2d_default() -> None:

@@ -30,6 +30,31 @@ def _colour(values: np.ndarray, title: str) -> alt.Color:
     )
 
 
+def _grid_axes(
+    frame: pd.DataFrame,
+    rows: Sequence[str],
+    columns: Sequence[str],
+    *,
+    row_title: str,
+    column_title: str,
+    column_ticks: int | None = None,
+) -> alt.Chart:
+    """``frame``'s "row" and "column" fields on the axes, in the order given."""
+    axis = (
+        alt.Axis(values=list(columns)[::column_ticks], labelAngle=0)
+        if column_ticks
+        else alt.Axis(labelAngle=0)
+    )
+    return alt.Chart(frame).encode(
+        x=alt.X("column:O", title=column_title, sort=list(columns), axis=axis),
+        y=alt.Y("row:O", title=row_title, sort=list(rows), axis=alt.Axis(labelLimit=320)),
+    )
+
+
+def _grid_height(rows: Sequence[str]) -> int:
+    return ROW_HEIGHT * max(len(rows), 4) + AXIS_SPACE
+
+
 def heatmap(
     values: np.ndarray,
     rows: Sequence[str],
@@ -57,14 +82,13 @@ def heatmap(
             else outline.ravel(),
         }
     )
-    axis = (
-        alt.Axis(values=list(columns)[::column_ticks], labelAngle=0)
-        if column_ticks
-        else alt.Axis(labelAngle=0)
-    )
-    base = alt.Chart(frame).encode(
-        x=alt.X("column:O", title=column_title, sort=list(columns), axis=axis),
-        y=alt.Y("row:O", title=row_title, sort=list(rows), axis=alt.Axis(labelLimit=320)),
+    base = _grid_axes(
+        frame,
+        rows,
+        columns,
+        row_title=row_title,
+        column_title=column_title,
+        column_ticks=column_ticks,
     )
     cells = base.mark_rect(stroke="black").encode(
         color=_colour(values, value_title),
@@ -78,7 +102,35 @@ def heatmap(
     chart = cells
     if frame.shape[0] <= TEXT_CELLS_MAX:
         chart = cells + base.mark_text(fontSize=13).encode(text=alt.Text("value:Q", format=".2f"))
-    return chart.properties(height=ROW_HEIGHT * max(len(rows), 4) + AXIS_SPACE)
+    return chart.properties(height=_grid_height(rows))
+
+
+PENDING_MARK = "·"
+"""What a cell of :func:`heatmap_layout` holds instead of the value it does not have yet."""
+
+
+def heatmap_layout(
+    rows: Sequence[str],
+    columns: Sequence[str],
+    *,
+    row_title: str,
+    column_title: str,
+) -> alt.Chart:
+    """:func:`heatmap`'s rows, columns and size, without values: a dot per cell while few.
+
+    What a layer's output looks like follows from its arithmetic (one row per
+    n-gram, one column per filter); its values need Keras. A cold server draws
+    this where the heatmap will be while it imports TensorFlow, so nothing
+    moves when the values arrive. It has no rect marks: only the heatmap does.
+    """
+    frame = pd.DataFrame(
+        {"row": np.repeat(list(rows), len(columns)), "column": np.tile(list(columns), len(rows))}
+    )
+    mark = PENDING_MARK if frame.shape[0] <= TEXT_CELLS_MAX else ""
+    base = _grid_axes(frame, rows, columns, row_title=row_title, column_title=column_title)
+    return base.mark_text(text=mark, fontSize=13, color="#888888").properties(
+        height=_grid_height(rows)
+    )
 
 
 WINDOW_CELLS = 40

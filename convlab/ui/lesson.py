@@ -6,8 +6,9 @@ import time, so the landing page stays light.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import numpy as np
 import streamlit as st
@@ -15,11 +16,13 @@ import streamlit as st
 from convlab.errors import InputError
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, has_han
+from convlab.ui import warmup
 from convlab.ui.state import value
 from convlab.ui.text import explained, plain, say, t
 from convlab.ui.vectors import BY_SET, per_set, vector_set
 from convlab.ui.walkthrough import playing_only_if_it_fits
 from convlab.ui.widgets import (
+    chart,
     choice,
     oov_input,
     seed_input,
@@ -30,6 +33,8 @@ from convlab.ui.widgets import (
 from convlab.vectors.sets import Embedding, VectorSet, embed_sentence
 
 if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
+
     from convlab.lesson.equivalence import Comparison
 
 
@@ -185,6 +190,27 @@ def load_keras() -> None:
     """
     with st.spinner(t("spinner.keras")):
         import convlab.lesson.keras_layers  # noqa: F401  (TensorFlow, then gc.freeze: keras_runtime)
+    warmup.KERAS_IMPORTED.set()
+
+
+def keras_chart_slot(
+    key: str, layout: Callable[..., Any], *args: Any, **kwargs: Any
+) -> DeltaGenerator:
+    """A place for a chart of Keras's results (returned), and Keras loaded (:func:`load_keras`).
+
+    While this process has not imported Keras yet, the place first holds the
+    chart ``layout(*args, **kwargs)``: what the result will look like, drawn from
+    the layer's arithmetic. The reader sees it during the seconds of the import,
+    and the browser loads and runs the chart code on its own core meanwhile, so
+    the result's chart is drawn sooner once it comes (``bench/cold_start.py``).
+    The place is a container keyed ``key`` (its CSS class is ``st-key-<key>``).
+    """
+    slot = st.container(key=key).empty()
+    if not warmup.KERAS_IMPORTED.is_set():
+        with slot:
+            chart(layout, *args, **kwargs)
+    load_keras()
+    return slot
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

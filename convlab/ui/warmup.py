@@ -6,7 +6,7 @@ TensorFlow), and runs while the visitor reads it; a Keras page opened then
 waits, under its spinner, only for what is left: its own
 ``import convlab.lesson.keras_layers`` blocks on Python's import lock until
 this thread is done. A deep link to a Keras page as the server's very first
-run imports it in that run, as it must before it can draw anything.
+run imports it in that run, after drawing what needs no Keras.
 """
 
 from __future__ import annotations
@@ -21,14 +21,21 @@ _lock = threading.Lock()
 _thread: threading.Thread | None = None
 
 
-HEAVY = ("convlab.lesson.keras_layers", "gensim.models")
-"""TensorFlow and Keras first (a Keras page opened meanwhile waits only for them), then
-gensim (``VectorSet.kv``: the Word vectors page's nearest neighbours)."""
+KERAS = "convlab.lesson.keras_layers"
+"""Imported first: TensorFlow and Keras (a Keras page opened meanwhile waits only for them)."""
+AFTER_KERAS = "gensim.models"
+"""Then gensim (``VectorSet.kv``: the Word vectors page's nearest neighbours)."""
+
+KERAS_IMPORTED = threading.Event()
+"""Set once this process has imported :data:`KERAS`, here or in a page that needed it first
+(``ui.load_keras``). Until then a page may draw stand-ins for what Keras will compute;
+after it, a rerun draws no stand-in that would flash before the result replaces it."""
 
 
 def _import_heavy_modules() -> None:
-    for name in HEAVY:
-        importlib.import_module(name)
+    importlib.import_module(KERAS)
+    KERAS_IMPORTED.set()
+    importlib.import_module(AFTER_KERAS)
     # keras_runtime froze what TensorFlow left; freeze gensim's objects too, or every run's
     # collections walk them until the next refreeze: measured with bench/class_load.py (30
     # students, /conv1d first), 0.11 s of server CPU per run instead of 0.08.

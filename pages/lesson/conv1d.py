@@ -61,26 +61,26 @@ with st.expander(ui.t("conv1d.where_title", dim=dim), expanded=True):
         )
     )
 
-ui.load_keras()
-kernel, bias = ui.weights(conv, dim)
-y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
-
 phrases = ngrams.phrases(emb.words, conv)
 labels = tables.row_labels(phrases)
 filters = tables.filter_names(conv.filters)
+axes = {"row_title": ui.t("axis.ngram"), "column_title": ui.t("axis.filter")}
 
 st.subheader(ui.t("conv1d.output", steps=steps, filters=conv.filters))
 st.caption(ui.t("conv1d.output_caption"))
-ui.chart(
-    charts.heatmap,
-    y,
-    labels,
-    filters,
-    row_title=ui.t("axis.ngram"),
-    column_title=ui.t("axis.filter"),
-    value_title=ui.t("axis.value"),
-    outline=y == y.max(axis=0),
-)
+output = ui.keras_chart_slot("conv1d_output", charts.heatmap_layout, labels, filters, **axes)
+kernel, bias = ui.weights(conv, dim)
+y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
+with output:
+    ui.chart(
+        charts.heatmap,
+        y,
+        labels,
+        filters,
+        **axes,
+        value_title=ui.t("axis.value"),
+        outline=y == y.max(axis=0),
+    )
 st.download_button(
     ui.t("conv1d.download"),
     tables.csv(tables.output(y, labels)),

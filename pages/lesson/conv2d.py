@@ -13,13 +13,13 @@ st.markdown(
     ui.t("conv2d.reshape_text", n=conv.n, dim=dim, words=words, filters=conv.filters, steps=steps)
 )
 
+labels = tables.row_labels(ngrams.phrases(emb.words, conv))
+st.subheader(ui.t("image.title"))
+ui.kernel_pictures(emb.matrix, conv, labels)  # the input and the kernel's place: no Keras yet
+
 ui.load_keras()
 results = ui.comparisons(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
 f32 = results["float32"]
-labels = tables.row_labels(ngrams.phrases(emb.words, conv))
-
-st.subheader(ui.t("image.title"))
-ui.kernel_pictures(emb.matrix, conv, labels)
 
 st.subheader(ui.t("forms.title"))
 st.markdown(ui.t("forms.intro"))
