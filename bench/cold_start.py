@@ -32,14 +32,14 @@ from tests.browser import harness
 
 TARGETS = {
     "/conv1d": {
-        "app": f".st-key-conv1d_output {harness.CHART_SVG} .mark-rect path",
-        "control": f"{harness.CHART_SVG} .mark-line path",
+        "app": f".st-key-conv1d_output {harness.CHART_SVG} .mark-rect.role-mark path",
+        "control": f"{harness.CHART_SVG} .mark-line.role-mark path",
     },
     "/": {"app": "h1", "control": "h1"},
 }
 """Each path opened on a cold server, and what shows that it is drawn, in each app.
 
-On /conv1d that is the Conv1D output's heatmap with its values (its rect marks): before
+On /conv1d that is the Conv1D output's heatmap with its values (its cells, rect marks): before
 Keras is imported, the same place holds the output's layout, which has none."""
 
 APPEARED = """selector => {

@@ -11,6 +11,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Page
 
+from bench.cold_start import TARGETS as COLD_START_TARGETS
 from convlab.i18n import message
 from convlab.ui import PAGES as PAGE_REGISTRY
 from deploy import replicas
@@ -88,6 +89,9 @@ def test_deep_link_to_a_fresh_server_goes_through_the_router(browser) -> None:
             assert [text.splitlines()[-1] for text in links] == titles
             assert page.locator("h1").first.inner_text() == message("conv1d.title", "zh")
             assert "n=2" in page.url
+            # What bench/cold_start.py waits for: the heatmap's cells, 8 n-grams x 4 filters,
+            # in the place that held the output's layout while TensorFlow was imported.
+            assert page.locator(COLD_START_TARGETS["/conv1d"]["app"]).count() == 8 * 4
         finally:
             page.close()
 
