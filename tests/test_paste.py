@@ -290,6 +290,32 @@ def test_layers_are_refused_where_keras_refuses_them(
     assert reports[1].agrees
 
 
+@pytest.mark.parametrize(
+    ("layer", "output", "formula"),
+    [
+        ("Cropping1D()", (None, 8, 8), "10 − 1 − 1 = 8"),  # Keras 3's default is (1, 1)
+        ("ZeroPadding1D()", (None, 12, 8), "10 + 1 + 1 = 12"),
+        ("Cropping1D((2, 1))", (None, 7, 8), "10 − 2 − 1 = 7"),
+    ],
+)
+def test_padding_and_cropping_defaults_are_keras_3s(
+    layer: str, output: tuple, formula: str
+) -> None:
+    reports = figures(f"model = keras.Sequential([keras.Input(shape=(10, 8)), layers.{layer}])")
+    assert reports[1].row.output == reports[1].keras_output == output
+    assert reports[1].row.formula == formula
+
+
+def test_cropping1d_has_no_data_format_to_take_a_second_positional() -> None:
+    """Keras 3's Cropping1D(cropping=(1, 1), **kwargs): a second positional is an error."""
+    reports = figures(
+        "model = keras.Sequential("
+        "[keras.Input(shape=(10, 8)), layers.Cropping1D(2, 'channels_first')])"
+    )
+    assert reports[1].refusal.key == "err.paste_no_formula"
+    assert reports[1].row is None
+
+
 def test_reshape_leaves_minus_one_unknown_where_an_input_size_is() -> None:
     reports = figures(
         "model = keras.Sequential([keras.Input(shape=(None, 4)), layers.Reshape((-1, 2))])"
@@ -387,11 +413,13 @@ def shape_keeping_calls(draw: st.DrawFn, rank: int, first: bool) -> str:
     if rank == 2 and isinstance(edges, tuple):
         edges = (edges, (draw(st.integers(0, 2)), draw(st.integers(0, 2))))
     where = FIRST["keras3"] if first else ""
+    # Or no amount at all: Keras 3's defaults differ (ZeroPadding 1, Cropping1D 1, Cropping2D 0).
+    given = f"{edges}{where}" if draw(st.booleans()) else where.removeprefix(", ")
     return draw(
         st.sampled_from(
             [
-                f"layers.ZeroPadding{rank}D({edges}{where})",
-                f"layers.Cropping{rank}D({edges}{where})",
+                f"layers.ZeroPadding{rank}D({given})",
+                f"layers.Cropping{rank}D({given})",
                 "layers.Dropout(0.5)",
                 "layers.Activation('relu')",
                 f"layers.BatchNormalization(axis={1 if first else -1})",

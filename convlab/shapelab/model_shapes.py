@@ -279,30 +279,38 @@ def _permute(layer: Layer, inputs: list[Shape]) -> Row:
 
 
 def _padding_1d(layer: Layer, inputs: list[Shape]) -> Row:
-    return _edges(layer, inputs[0], "padding", 1, +1)
+    return _edges(layer, inputs[0], ("padding", "data_format"), 1, +1, default=1)
 
 
 def _padding_2d(layer: Layer, inputs: list[Shape]) -> Row:
-    return _edges(layer, inputs[0], "padding", 2, +1)
+    return _edges(layer, inputs[0], ("padding", "data_format"), 2, +1, default=1)
 
 
 def _cropping_1d(layer: Layer, inputs: list[Shape]) -> Row:
-    return _edges(layer, inputs[0], "cropping", 1, -1)
+    # Keras 3: Cropping1D(cropping=(1, 1), **kwargs), with no data_format of its own.
+    return _edges(layer, inputs[0], ("cropping",), 1, -1, default=1)
 
 
 def _cropping_2d(layer: Layer, inputs: list[Shape]) -> Row:
-    return _edges(layer, inputs[0], "cropping", 2, -1)
+    return _edges(layer, inputs[0], ("cropping", "data_format"), 2, -1, default=0)
 
 
-def _edges(layer: Layer, shape: Shape, name: str, rank: int, sign: int) -> Row:
-    """ZeroPadding (sign +1) and Cropping (−1): cells added to or cut from both ends of axes."""
-    given = _arguments(layer, (name, "data_format"))
-    default = 1 if name == "padding" else 0
+def _edges(
+    layer: Layer, shape: Shape, names: tuple[str, ...], rank: int, sign: int, *, default: int
+) -> Row:
+    """ZeroPadding (sign +1) and Cropping (−1): cells added to or cut from both ends of axes.
+
+    ``names`` are the constructor's parameters in order, the amount first, as Keras 3
+    binds positional arguments; ``default`` is the amount at each end of each axis when
+    the code gives none (Keras 3: ZeroPadding 1, Cropping1D 1, Cropping2D 0).
+    """
+    given = _arguments(layer, names)
+    name = names[0]
     value = given.get(name, default if rank == 1 else (default, default))
     per_axis = _per_axis(value, rank) if isinstance(value, int) else tuple(value)  # type: ignore[arg-type]
     if rank == 1 and isinstance(value, tuple | list):
         per_axis = (tuple(value),)  # type: ignore[assignment]
-    first = given.get("data_format") == "channels_first"
+    first = "data_format" in names and given.get("data_format") == "channels_first"
     sizes = list(shape)
     start = 2 if first else 1
     lines = []
