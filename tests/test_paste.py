@@ -214,6 +214,20 @@ def test_every_whitelisted_class_is_a_keras_layer() -> None:
     assert missing == set()  # the others share code with a tested alias
 
 
+@pytest.mark.parametrize(
+    ("call", "output"),
+    [
+        ("keras.layers.pooling.MaxPooling1D(2)", (None, 5, 8)),
+        ("keras.layers.convolutional.Conv1D(4, 3)", (None, 8, 4)),
+        ("tf.keras.layers.core.Dense(3)", (None, 10, 3)),
+    ],
+)
+def test_keras2_submodule_paths_name_the_same_layers(call: str, output: tuple) -> None:
+    """Keras 2 code names classes by their module; Keras 3 has them all in keras.layers."""
+    reports = figures(f"model = keras.Sequential([keras.Input(shape=(10, 8)), {call}])")
+    assert reports[1].row.output == reports[1].keras_output == output
+
+
 def test_keras1_names_are_translated_first_and_listed() -> None:
     pasted = paste.parse(MODELS["keras1"])
     assert ("Convolution1D", "Conv1D") in pasted.changes
@@ -504,6 +518,7 @@ def test_random_pasted_models_agree_with_keras_or_both_refuse() -> None:
         ("from subprocess import run", "err.paste_statement"),
         ("x = eval('1')", "err.paste_call"),
         ("x = os.path.Dense(3)", "err.paste_call"),
+        ("x = keras.layers.pooling.system('ls')", "err.paste_call"),
         ("model = keras.Sequential([os.system('ls')])", "err.paste_call"),
         ("model = keras.Sequential([layers.Lambda(lambda x: x)])", "err.paste_call"),
         ("model = keras.Sequential([keras.layers.__class__(3)])", "err.paste_call"),

@@ -71,7 +71,12 @@ LAYERS = frozenset(
 )
 """The Keras 3 classes a paste may use (a test checks each exists in keras.layers)."""
 
-OWNERS = frozenset({"keras", "layers", "tf", "models"})
+KERAS2_LAYER_MODULES = frozenset(
+    {"core", "convolutional", "pooling", "recurrent", "embeddings", "normalization", "merge"}
+)
+"""Keras 1 and 2's submodules of ``keras.layers``, which old code names in full
+(``keras.layers.pooling.MaxPooling1D``): the same classes as ``keras.layers``'s."""
+OWNERS = frozenset({"keras", "layers", "tf", "models", *KERAS2_LAYER_MODULES})
 """Names allowed before a class: ``keras.layers.Dense``, ``tf.keras.layers.Dense``..."""
 MODELS = frozenset({"Sequential", "Model"})
 IMPORTS = ("keras", "tensorflow")
