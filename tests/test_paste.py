@@ -241,6 +241,18 @@ def test_keras1_names_are_translated_first_and_listed() -> None:
     assert reports[2].row.output == (None, 96, 64)
 
 
+def test_keras1_renames_are_listed_once_however_often_the_paste_has_them() -> None:
+    pasted = paste.parse(MODELS["keras1_pooling_images"])
+    assert pasted.changes[:5] == (
+        ("Convolution2D", "Conv2D"),
+        ("nb_filter=16", "filters=16"),
+        ("nb_row=3, nb_col=3", "kernel_size=(3, 3)"),
+        ("border_mode='same'", "padding='same'"),
+        ("dim_ordering='th'", "data_format='channels_first'"),
+    )
+    assert pasted.changes[5:] == (("'th'", "'channels_first'"), ("nb_filter=8", "filters=8"))
+
+
 @pytest.mark.parametrize("name", list(KERAS3_REWRITES))
 def test_keras1_pooling_model_has_the_shapes_of_its_keras3_rewrite(name: str) -> None:
     """Pasted as Keras 1, every layer's figures are those of the model rewritten by hand."""

@@ -413,7 +413,9 @@ class _Rewriter(ast.NodeTransformer):
             self.result.notes.append((key, params))
 
     def _changed(self, old: str, new: str) -> None:
-        self.result.changes.append((old, new))
+        """Remember a rename for the reader, once, however often the paste has it."""
+        if (old, new) not in self.result.changes:
+            self.result.changes.append((old, new))
 
 
 def _first(parts: tuple[str, ...], given: dict[str | None, ast.expr]) -> str:
