@@ -45,9 +45,17 @@ class Run:
     """One script run as the client saw it: from sending the rerun to ``script_finished``."""
 
     seconds: float
-    elements: list[Element] = field(default_factory=list)
+    drawn: dict[tuple[int, ...], Element] = field(default_factory=dict)
+    """Each element at its place in the page (its ``delta_path``). One drawn where another
+    was replaces it, as in the browser: a cold server draws the Conv1D output's layout in
+    an ``st.empty`` and then, once Keras is imported, the heatmap in its place."""
     exceptions: list[str] = field(default_factory=list)
     finished: bool = False  # script_finished arrived with a success status
+
+    @property
+    def elements(self) -> list[Element]:
+        """What the page shows at the end of the run, top to bottom as first drawn."""
+        return list(self.drawn.values())
 
     @property
     def ok(self) -> bool:
@@ -143,11 +151,11 @@ class Session:
                 fwd.ParseFromString(await self.ws.recv())
                 kind = fwd.WhichOneof("type")
                 if kind == "new_session":  # a run (re)starts: drop what an interrupted one drew
-                    run.elements.clear()
+                    run.drawn.clear()
                     run.exceptions.clear()
                 elif kind == "delta" and fwd.delta.HasField("new_element"):
                     element = fwd.delta.new_element
-                    run.elements.append(element)
+                    run.drawn[tuple(fwd.metadata.delta_path)] = element
                     if element.HasField("exception"):
                         error = element.exception
                         run.exceptions.append(f"{error.type}: {error.message}")
