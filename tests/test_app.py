@@ -173,9 +173,13 @@ def test_conv_pages_draw_what_needs_no_keras_before_loading_it(monkeypatch) -> N
     assert at.code[0].value == arithmetic.formula(9, 3, "valid")
     (layout,) = chart_specs(at)
     assert heatmap_rows(layout) == ngram_labels(DEFAULT_SENTENCE, 3)
-    assert layout["encoding"]["x"]["sort"] == ["f0", "f1", "f2", "f3"]
-    assert layout["mark"]["type"] == "text" and layout["mark"]["text"] == charts.PENDING_MARK
-    assert chart_data(at).shape == (7 * 4, 2)
+    dots = layout["layer"][0]
+    assert dots["encoding"]["x"]["sort"] == ["f0", "f1", "f2", "f3"]
+    assert dots["mark"]["type"] == "text" and dots["mark"]["text"] == charts.PENDING_MARK
+    cells = chart_data(at)
+    assert list(zip(cells["row"], cells["column"], strict=True)) == [
+        (row, f"f{f}") for row in ngram_labels(DEFAULT_SENTENCE, 3) for f in range(4)
+    ]
 
     at = open_app("conv2d")
     assert ["convlab.lesson.keras_layers" in e.message for e in at.exception] == [True]

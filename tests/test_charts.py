@@ -9,7 +9,7 @@ from convlab.lesson import charts
 
 ROWS = ["0: it 's not", "1: 's not a"]
 COLUMNS = ["f0", "f1", "f2"]
-AXES = {"row_title": "n-gram", "column_title": "filter"}
+TITLES = {"row_title": "n-gram", "column_title": "filter", "value_title": "value"}
 
 
 def marks(spec: dict) -> list[str]:
@@ -18,16 +18,19 @@ def marks(spec: dict) -> list[str]:
 
 def test_layout_takes_the_heatmaps_place_without_its_values() -> None:
     values = np.arange(6.0).reshape(2, 3)
-    heatmap = charts.heatmap(values, ROWS, COLUMNS, value_title="value", **AXES).to_dict()
-    layout = charts.heatmap_layout(ROWS, COLUMNS, **AXES).to_dict()
+    heatmap = charts.heatmap(values, ROWS, COLUMNS, **TITLES).to_dict()
+    layout = charts.heatmap_layout(ROWS, COLUMNS, **TITLES).to_dict()
 
     assert layout["height"] == heatmap["height"] == charts.ROW_HEIGHT * 4 + charts.AXIS_SPACE
-    cell_layer = heatmap["layer"][0]
+    cells, dots, legend = heatmap["layer"][0], layout["layer"][0], layout["layer"][1]
     for axis in ("x", "y"):
-        assert layout["encoding"][axis] == cell_layer["encoding"][axis]
+        assert dots["encoding"][axis] == legend["encoding"][axis] == cells["encoding"][axis]
     assert marks(heatmap) == ["rect", "text"]
-    assert marks(layout) == ["text"]  # no rect: the cold-start bench waits for the heatmap's
-    assert layout["mark"]["text"] == charts.PENDING_MARK
+    assert marks(layout) == ["text", "point"]  # no rect: the cold-start bench waits for those
+    assert dots["mark"]["text"] == charts.PENDING_MARK
+    assert legend["mark"]["opacity"] == 0  # there for the heatmap's legend, never seen
+    assert legend["encoding"]["color"]["title"] == cells["encoding"]["color"]["title"]
+    assert legend["encoding"]["color"]["scale"]["scheme"] == "redblue"
     (data,) = layout["datasets"].values()
     assert [(d["row"], d["column"]) for d in data] == [(r, c) for r in ROWS for c in COLUMNS]
 
@@ -35,7 +38,7 @@ def test_layout_takes_the_heatmaps_place_without_its_values() -> None:
 @pytest.mark.parametrize(("rows", "printed"), [(133, True), (134, False)])
 def test_layout_marks_cells_only_while_the_heatmap_prints_values(rows, printed) -> None:
     labels = [str(i) for i in range(rows)]
-    heatmap = charts.heatmap(np.zeros((rows, 3)), labels, COLUMNS, value_title="v", **AXES)
-    layout = charts.heatmap_layout(labels, COLUMNS, **AXES).to_dict()
+    heatmap = charts.heatmap(np.zeros((rows, 3)), labels, COLUMNS, **TITLES)
+    layout = charts.heatmap_layout(labels, COLUMNS, **TITLES).to_dict()
     assert (marks(heatmap.to_dict()) == ["rect", "text"]) is printed
-    assert layout["mark"]["text"] == (charts.PENDING_MARK if printed else "")
+    assert layout["layer"][0]["mark"]["text"] == (charts.PENDING_MARK if printed else "")

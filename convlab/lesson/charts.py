@@ -115,22 +115,28 @@ def heatmap_layout(
     *,
     row_title: str,
     column_title: str,
-) -> alt.Chart:
-    """:func:`heatmap`'s rows, columns and size, without values: a dot per cell while few.
+    value_title: str,
+) -> alt.LayerChart:
+    """:func:`heatmap`'s rows, columns, legend and size, without values: a dot per cell while few.
 
     What a layer's output looks like follows from its arithmetic (one row per
     n-gram, one column per filter); its values need Keras. A cold server draws
-    this where the heatmap will be while it imports TensorFlow, so nothing
-    moves when the values arrive. It has no rect marks: only the heatmap does.
+    this where the heatmap will be while it imports TensorFlow. The colour legend
+    sits on an invisible mark, so the columns keep their width when the heatmap
+    replaces this. It has no rect marks: only the heatmap does.
     """
     frame = pd.DataFrame(
-        {"row": np.repeat(list(rows), len(columns)), "column": np.tile(list(columns), len(rows))}
+        {
+            "row": np.repeat(list(rows), len(columns)),
+            "column": np.tile(list(columns), len(rows)),
+            "value": 0.0,
+        }
     )
     mark = PENDING_MARK if frame.shape[0] <= TEXT_CELLS_MAX else ""
     base = _grid_axes(frame, rows, columns, row_title=row_title, column_title=column_title)
-    return base.mark_text(text=mark, fontSize=13, color="#888888").properties(
-        height=_grid_height(rows)
-    )
+    dots = base.mark_text(text=mark, fontSize=13, color="#888888")
+    legend = base.mark_point(opacity=0).encode(color=_colour(np.ones(1), value_title))
+    return (dots + legend).properties(height=_grid_height(rows))
 
 
 WINDOW_CELLS = 40

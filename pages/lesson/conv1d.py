@@ -64,11 +64,15 @@ with st.expander(ui.t("conv1d.where_title", dim=dim), expanded=True):
 phrases = ngrams.phrases(emb.words, conv)
 labels = tables.row_labels(phrases)
 filters = tables.filter_names(conv.filters)
-axes = {"row_title": ui.t("axis.ngram"), "column_title": ui.t("axis.filter")}
+titles = {
+    "row_title": ui.t("axis.ngram"),
+    "column_title": ui.t("axis.filter"),
+    "value_title": ui.t("axis.value"),
+}
 
 st.subheader(ui.t("conv1d.output", steps=steps, filters=conv.filters))
 st.caption(ui.t("conv1d.output_caption"))
-output = ui.keras_chart_slot("conv1d_output", charts.heatmap_layout, labels, filters, **axes)
+output = ui.keras_chart_slot("conv1d_output", charts.heatmap_layout, labels, filters, **titles)
 kernel, bias = ui.weights(conv, dim)
 y = ui.conv1d_output(ui.value("sentence"), ui.value("oov"), ui.value("tokenizer"), conv)
 with output:
@@ -77,8 +81,7 @@ with output:
         y,
         labels,
         filters,
-        **axes,
-        value_title=ui.t("axis.value"),
+        **titles,
         outline=y == y.max(axis=0),
     )
 st.download_button(
