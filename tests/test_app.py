@@ -20,7 +20,7 @@ from streamlit.testing.v1 import AppTest
 
 from convlab import arithmetic, ui
 from convlab.i18n import message
-from convlab.lesson import charts, snippets
+from convlab.lesson import charts, snippets, tables
 from convlab.lesson.layer import ConvLayer
 from convlab.tokenize import MAX_TOKENS, tokenize
 from convlab.ui import warmup
@@ -318,6 +318,18 @@ def test_conv2d_changed_n() -> None:
         assert frame.index.tolist() == ngram_labels(DEFAULT_SENTENCE, 5)
         assert all(len(label.split(": ", 1)[1].split()) == 5 for label in frame.index)
     assert "kernel_size=5" in at.code[1].value
+
+
+def test_conv2d_a_form_that_cannot_run_shows_a_dash_for_every_figure() -> None:
+    """Jacovi's flat Conv1D cannot dilate: its output and its |Δ| cells say "—", not "None"."""
+    at = open_app("conv2d", dilation="2")
+    no_exception(at)
+    forms = roads(at)
+    assert forms.loc["jacovi", "output"] == tables.NOT_RUN == "—"
+    assert forms.loc["jacovi", ["float32", "float64"]].isna().all()
+    assert not forms.drop(index="jacovi")[["float32", "float64"]].isna().any(axis=None)
+    road_tables = [df for df in at.dataframe if "padding" in df.value or "float32" in df.value]
+    assert [df.proto.placeholder for df in road_tables] == [tables.NOT_RUN] * 2
 
 
 # Empty input --------------------------------------------------------------------

@@ -68,6 +68,10 @@ def csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv().encode("utf-8")
 
 
+NOT_RUN = "—"
+"""What a form that cannot express the settings shows for its output (and, in the app, its |Δ|)."""
+
+
 def roads(layouts: Mapping[str, Layout], results: Mapping[str, Comparison]) -> pd.DataFrame:
     """One row per form: its layout, the output shape it returned, and max |Δ| to Conv1D per dtype.
 
@@ -84,7 +88,7 @@ def roads(layouts: Mapping[str, Layout], results: Mapping[str, Comparison]) -> p
                 "strides": layout.strides,
                 "dilation_rate": layout.dilation,
                 "padding": layout.padding,
-                "output": str(first.outputs[name].shape) if name in first.outputs else "—",
+                "output": str(first.outputs[name].shape) if name in first.outputs else NOT_RUN,
                 **{
                     dtype: np.nan if (diff := result.road(name)) is None else diff
                     for dtype, result in results.items()

@@ -32,7 +32,8 @@ def roads_table(conv: ConvLayer, words: int, dim: int, results: dict[str, Compar
 
     def show(columns: list[str]) -> None:
         table = {key: labels[key] for key in ("_index", *columns)}
-        dataframe(frame[columns], table, formats=dict.fromkeys(results, "%.2g"))
+        formats = dict.fromkeys(results, "%.2g")
+        dataframe(frame[columns], table, formats=formats, placeholder=tables.NOT_RUN)
 
     show([*SHAPES, *results])
     st.caption(t("forms.settings"))
