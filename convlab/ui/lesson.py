@@ -189,8 +189,7 @@ def load_keras() -> None:
     no Keras, so the reader has that, and the browser has loaded its code, meanwhile.
     """
     with st.spinner(t("spinner.keras")):
-        import convlab.lesson.keras_layers  # noqa: F401  (TensorFlow, then gc.freeze: keras_runtime)
-    warmup.KERAS_IMPORTED.set()
+        warmup.import_keras()  # TensorFlow, then gc.freeze: keras_runtime
 
 
 def keras_chart_slot(

@@ -27,14 +27,19 @@ AFTER_KERAS = "gensim.models"
 """Then gensim (``VectorSet.kv``: the Word vectors page's nearest neighbours)."""
 
 KERAS_IMPORTED = threading.Event()
-"""Set once this process has imported :data:`KERAS`, here or in a page that needed it first
+"""Set by :func:`import_keras`, in this thread or in a page that needed Keras first
 (``ui.load_keras``). Until then a page may draw stand-ins for what Keras will compute;
 after it, a rerun draws no stand-in that would flash before the result replaces it."""
 
 
-def _import_heavy_modules() -> None:
+def import_keras() -> None:
+    """Import :data:`KERAS` (at once if done, else waiting on the import lock), then say so."""
     importlib.import_module(KERAS)
     KERAS_IMPORTED.set()
+
+
+def _import_heavy_modules() -> None:
+    import_keras()
     importlib.import_module(AFTER_KERAS)
     # keras_runtime froze what TensorFlow left; freeze gensim's objects too, or every run's
     # collections walk them until the next refreeze: measured with bench/class_load.py (30
